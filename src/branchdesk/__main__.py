@@ -1,0 +1,5 @@
+"""Allow ``python -m branchdesk``."""
+
+from branchdesk.cli import main
+
+raise SystemExit(main())

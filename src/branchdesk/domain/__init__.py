@@ -1,0 +1,1 @@
+"""Rules with no I/O: calendar, identifiers, parsing, KPI definitions, errors, messages."""

@@ -1,0 +1,4 @@
+"""Messages: kpi."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}

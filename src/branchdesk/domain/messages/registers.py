@@ -1,0 +1,4 @@
+"""Messages: register writes and their history rules."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}

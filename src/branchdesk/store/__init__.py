@@ -1,0 +1,1 @@
+"""The SQLite store: connection, migrations, registers, KPI aggregates, backup."""

@@ -1,0 +1,187 @@
+"""Opening the store: checks, WAL, busy timeout, the writer's lock, migrations.
+
+``open_store(path, write=True)`` is the only way the program gets a store. It refuses, with
+``StoreUnusable`` (exit 3), a path that is missing, a directory, not SQLite, not a branchdesk
+store, damaged, locked by another writer, or made by a newer branchdesk.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from branchdesk import __version__
+from branchdesk.domain.errors import InputRejected, StoreUnusable
+from branchdesk.domain.identifiers import validate_branch_code
+from branchdesk.store import migrations
+from branchdesk.store.lock import WriterLock, os_user
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 3.0
+
+
+class Store:
+    """An open branch store: a sqlite-utils ``Database`` plus, for writers, the lock."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: WriterLock | None) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = Database(conn)
+        self.lock = lock
+
+    @property
+    def writable(self) -> bool:
+        """True when this process holds the writer's lock."""
+        return self.lock is not None
+
+    @property
+    def branch_code(self) -> str:
+        """The store's 支部コード (01–47)."""
+        return str(self.conn.execute("SELECT branch_code FROM store_info").fetchone()[0])
+
+    @property
+    def portable(self) -> bool:
+        """True for a store made in portable mode (never holds referral cases)."""
+        return bool(self.conn.execute("SELECT portable FROM store_info").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT); rolled back on any exception."""
+        if not self.writable:
+            raise RuntimeError("store opened read-only")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise StoreUnusable("store_busy", path=str(self.path)) from e
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        """Rows of a read query."""
+        return self.conn.execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        """The first column of the first row of a query (None when there is none)."""
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def close(self) -> None:
+        """Close the connection and release the lock."""
+        try:
+            self.conn.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A raw connection with branchdesk's settings and SQL functions (no checks)."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                           check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    user = os_user()
+    conn.create_function("bd_user", 0, lambda: user, deterministic=True)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def create_store(path: Path, branch_code: str, *, portable: bool = False) -> Store:
+    """Make a new empty store for a branch and return it open for writing.
+
+    Refuses (exit 2) a path that already holds a non-empty file.
+    """
+    branch_code = validate_branch_code(branch_code)
+    if path.is_dir():
+        raise StoreUnusable("store_is_directory", path=str(path))
+    if path.exists() and path.stat().st_size > 0:
+        raise InputRejected("store_exists", path=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = WriterLock(path)
+    lock.acquire()
+    try:
+        conn = connect(path)
+        store = Store(path, conn, lock)
+        store.db.enable_wal()
+        migrations.apply(store.db)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        conn.execute(
+            "INSERT INTO store_info VALUES (1, ?, ?, ?, ?, ?)",
+            (branch_code, uuid.uuid4().hex, now, __version__, int(portable)),
+        )
+    except BaseException:
+        lock.release()
+        raise
+    return store
+
+
+def open_store(path: Path, *, write: bool = False) -> Store:
+    """Open an existing store, read-only or as the (single) writer."""
+    _check_file(path)
+    lock = WriterLock(path) if write else None
+    if lock is not None:
+        lock.acquire()
+    try:
+        conn = connect(path)
+        store = Store(path, conn, lock)
+        _check_schema(store)
+        if migrations.pending_count(store.db):
+            _migrate(store)
+    except sqlite3.DatabaseError as e:
+        if lock is not None:
+            lock.release()
+        raise StoreUnusable("store_damaged", path=str(path), detail=str(e)) from e
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return store
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise StoreUnusable("store_missing", path=str(path))
+    if path.is_dir():
+        raise StoreUnusable("store_is_directory", path=str(path))
+    with open(path, "rb") as f:
+        if f.read(16) != SQLITE_MAGIC:
+            raise StoreUnusable("store_not_database", path=str(path))
+
+
+def _check_schema(store: Store) -> None:
+    version = store.scalar("PRAGMA user_version")
+    names = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "store_info" not in names:
+        raise StoreUnusable("store_not_branchdesk", path=str(store.path))
+    if version > migrations.SCHEMA_VERSION:
+        raise StoreUnusable("store_newer", path=str(store.path), version=version,
+                            supported=migrations.SCHEMA_VERSION)
+
+
+def _migrate(store: Store) -> None:
+    """Back the store up, then apply pending migrations (needs the writer's lock)."""
+    from branchdesk.store.backup import backup_before
+
+    if not store.writable:
+        store.lock = WriterLock(store.path)
+        store.lock.acquire()
+    backup_before(store, "migration")
+    migrations.apply(store.db)
