@@ -1,0 +1,142 @@
+"""Text normalisation: comparison keys, stored display text, search keys (ecosystem.md §6).
+
+Three different forms of one text, each for one purpose:
+
+- ``normalize_key``: how text keys (names, ingredient names, person keys) are compared —
+  NFKC, every whitespace removed. Never shown to people.
+- ``clean_text``: what is stored and shown — the text as given, only trimmed.
+- ``search_key``: one lower-case search column, insensitive to width, kana, case, spaces and
+  dash variants. Queries go through the same function.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+import unicodedata
+
+#: Dash-like characters that survive NFKC (－ and ｰ are folded by NFKC to - and ー), and ー.
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2500\u2501\ufe58\ufe63"
+_CHOON = "\u30fc"
+_DASH_RUN = re.compile(f"[{re.escape(_DASHES)}{_CHOON}]+")
+_KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe]")
+_ALNUM = re.compile("[0-9a-z]")
+_DASH_TO_HYPHEN = str.maketrans(dict.fromkeys(_DASHES, "-"))
+
+
+def _search_table() -> str:
+    """A translation table over the BMP (a str is faster than a dict in ``str.translate``):
+    katakana → hiragana (ァ..ヶ → ぁ..ゖ, ヽヾ → ゝゞ), every wave-dash variant → "~".
+    """
+    table = [chr(i) for i in range(0x10000)]
+    for code in [*range(0x30A1, 0x30F7), 0x30FD, 0x30FE]:
+        table[code] = chr(code - 0x60)
+    for wave in ("\u301c", "\u3030", "\u223c", "\u02dc"):  # 〜 〰 ∼ ˜ (～ is ~ after NFKC)
+        table[ord(wave)] = "~"
+    return "".join(table)
+
+
+_SEARCH_TABLE = _search_table()
+
+#: Characters after which branchdesk's CSV export puts one protective apostrophe (exchange.md §4).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_blank(value: object) -> bool:
+    """True for None, NaN / NaT (a value unequal to itself) and text that is only whitespace."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value or value.isspace()
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):
+        return False
+
+
+def is_number_cell(value: object) -> bool:
+    """True for a numeric cell value (int, float, numpy numbers), never for bool."""
+    kind = type(value)
+    if kind is int or kind is float:
+        return True
+    if kind is str:
+        return False
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def cell_text(value: object) -> str:
+    """A cell value as text: text as is, "" for None / NaN, integral numbers without ".0"
+    (1234567.0 → "1234567").
+    """
+    if type(value) is str:
+        return value
+    if is_blank(value):
+        return ""
+    if is_number_cell(value):
+        number = float(value)  # type: ignore[arg-type]
+        if math.isfinite(number) and number.is_integer():
+            return str(int(value))  # type: ignore[call-overload]
+        return str(value)
+    return str(value)
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC (full-width ASCII → half-width, half-width katakana → full-width)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def normalize_key(text: object) -> str:
+    """The comparison form of a text key: NFKC, with every whitespace (full-width too) removed."""
+    return "".join(nfkc(cell_text(text)).split())
+
+
+def clean_text(value: object) -> str | None:
+    """The text to store and show: trimmed of half- and full-width spaces, None when blank.
+
+    Half-width katakana and everything else inside the text is kept as given (no NFKC).
+    """
+    text = cell_text(value).strip()
+    return text or None
+
+
+def search_key(*parts: object) -> str:
+    """One lower-case search column over ``parts``, joined by a tab; queries use the same function.
+
+    NFKC, casefold, whitespace removed, katakana → hiragana, 〜/～/~ → "~", and the dash family
+    unified: a dash-like character (‐ - − – — ― ─ …, and ｰ/－ through NFKC) after kana becomes
+    the long-vowel mark ー, anywhere else "-"; a ー after a digit or Latin letter becomes "-"
+    (so 「1ー2ー3」 matches 「1-2-3」 and 「センタ-」 matches 「センター」).
+    """
+    return "\t".join(_search_part(part) for part in parts)
+
+
+def _search_part(value: object) -> str:
+    text = "".join(nfkc(cell_text(value)).casefold().split())
+    if text.isascii():
+        return text
+    text = nfkc(text)  # recompose what NFKC split off around a removed space ("´" → " ́")
+    if _DASH_RUN.search(text):
+        text = _DASH_RUN.sub(_unify_dashes, text)
+    return text.translate(_SEARCH_TABLE)
+
+
+def _unify_dashes(match: re.Match[str]) -> str:
+    """A run of dash-like characters: ー after kana, "-" after a digit or letter, else "-" for
+    dashes with ー kept."""
+    run, start = match.group(), match.start()
+    before = match.string[start - 1] if start else ""
+    if before and _KANA.match(before):
+        return _CHOON * len(run)
+    if before and _ALNUM.match(before):
+        return "-" * len(run)
+    return run.translate(_DASH_TO_HYPHEN)
+
+
+def strip_csv_formula_guard(text: str) -> str:
+    """Remove the one apostrophe branchdesk's CSV export puts before text starting with
+    =, +, -, @, a tab or a carriage return ("'=SUM(A1)" → "=SUM(A1)"); other text is unchanged.
+    """
+    if len(text) >= 2 and text[0] == "'" and text[1] in FORMULA_TRIGGERS:
+        return text[1:]
+    return text
