@@ -8,14 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from branchdesk.domain.messages import cli, common, kpi, parse, registers, store
+from branchdesk.domain.messages import (
+    cli,
+    columns,
+    common,
+    importing,
+    kpi,
+    parse,
+    reading,
+    registers,
+    store,
+)
 
 LANGS = ("ja", "en")
 
 
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for module in (common, parse, store, registers, kpi, cli):
+    for module in (common, parse, store, registers, kpi, cli, reading, columns, importing):
         for code, texts in module.MESSAGES.items():
             if code in merged:
                 raise RuntimeError(f"duplicate message code {code}")

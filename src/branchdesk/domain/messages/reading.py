@@ -1,0 +1,4 @@
+"""Messages: reading files (formats, encodings, hostile files)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}
