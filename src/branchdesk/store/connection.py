@@ -139,19 +139,20 @@ def open_store(path: Path, *, write: bool = False) -> Store:
     lock = WriterLock(path) if write else None
     if lock is not None:
         lock.acquire()
+    conn: sqlite3.Connection | None = None
     try:
         conn = connect(path)
         store = Store(path, conn, lock)
         _check_schema(store)
         if migrations.pending_count(store.db):
             _migrate(store)
-    except sqlite3.DatabaseError as e:
+    except BaseException as e:
+        if conn is not None:
+            conn.close()
         if lock is not None:
             lock.release()
-        raise StoreUnusable("store_damaged", path=str(path), detail=str(e)) from e
-    except BaseException:
-        if lock is not None:
-            lock.release()
+        if isinstance(e, sqlite3.DatabaseError):
+            raise StoreUnusable("store_damaged", path=str(path), detail=str(e)) from e
         raise
     return store
 
@@ -177,11 +178,18 @@ def _check_schema(store: Store) -> None:
 
 
 def _migrate(store: Store) -> None:
-    """Back the store up, then apply pending migrations (needs the writer's lock)."""
+    """Back the store up, then apply pending migrations under the writer's lock.
+
+    A reader that finds an old schema takes the lock only for the migration and gives it back.
+    """
     from branchdesk.store.backup import backup_before
 
-    if not store.writable:
-        store.lock = WriterLock(store.path)
-        store.lock.acquire()
-    backup_before(store, "migration")
-    migrations.apply(store.db)
+    borrowed = None if store.writable else WriterLock(store.path)
+    if borrowed is not None:
+        borrowed.acquire()
+    try:
+        backup_before(store, "migration")
+        migrations.apply(store.db)
+    finally:
+        if borrowed is not None:
+            borrowed.release()
