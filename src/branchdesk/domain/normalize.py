@@ -135,8 +135,9 @@ def _unify_dashes(match: re.Match[str]) -> str:
 
 def strip_csv_formula_guard(text: str) -> str:
     """Remove the one apostrophe branchdesk's CSV export puts before text starting with
-    =, +, -, @, a tab or a carriage return ("'=SUM(A1)" → "=SUM(A1)"); other text is unchanged.
+    =, +, -, @, a tab or a carriage return ("'=SUM(A1)" → "=SUM(A1)"), or before text that itself
+    starts with an apostrophe ("''abc" → "'abc"), so export and import round-trip exactly.
     """
-    if len(text) >= 2 and text[0] == "'" and text[1] in FORMULA_TRIGGERS:
+    if len(text) >= 2 and text[0] == "'" and (text[1] in FORMULA_TRIGGERS or text[1] == "'"):
         return text[1:]
     return text
