@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from branchdesk.cli.commands import COMMANDS
+from branchdesk.cli.main import all_commands
+
+COMMANDS = all_commands()
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
 

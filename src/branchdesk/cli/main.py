@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from branchdesk import __version__
-from branchdesk.cli import commands
+from branchdesk.cli import commands, commands_export, commands_import
 from branchdesk.cli.logsetup import log_unexpected, setup_logging
 from branchdesk.domain.errors import BranchdeskError
 from branchdesk.domain.messages import message
@@ -25,11 +25,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the main window offscreen, render every page, exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (add_arguments, _run, help_text) in commands.COMMANDS.items():
+    for name, (add_arguments, _run, help_text) in all_commands().items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         _common(p)
         add_arguments(p)
     return parser
+
+
+def all_commands() -> dict[str, commands.Command]:
+    """Every command of the command line, by name."""
+    return {**commands.COMMANDS, **commands_import.COMMANDS, **commands_export.COMMANDS}
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -48,7 +53,7 @@ def main(argv: list[str]) -> int:
     try:
         if args.command is None:
             return commands.run_app(args)
-        return commands.COMMANDS[args.command][1](args)
+        return all_commands()[args.command][1](args)
     except BranchdeskError as e:
         print(e.render(lang), file=sys.stderr)
         log.info("command %s ended with %s (exit %d)", args.command, e.code, e.exit_code)
