@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -55,13 +56,24 @@ def make_row(rows: StoreRows, table: str) -> int:
     return rows.member(employer, "2024-04-01")
 
 
-def test_insert_is_recorded_by_uid_without_values(store: Store, rows: StoreRows) -> None:
-    employer = rows.employer("10000001", name="旧名称商事")
-    [row] = audit_rows(store, "employers")
-    assert (row["action"], row["record_uid"], row["changes"]) == (
-        "insert", uid_of(store, "employers", employer), None)
-    assert row["os_user"] == os_user()
-    assert row["at"].startswith("20")
+def test_an_insert_through_the_register_api_is_recorded_once_per_operation(
+        store: Store) -> None:
+    from branchdesk.store.registers import add_employer, upsert_declarations
+
+    with store.transaction():
+        add_employer(store, {"symbol": "10000001", "name": "旧名称商事"})
+        add_employer(store, {"symbol": "10000002", "name": "新星商店"})
+        upsert_declarations(store, [
+            {"symbol": s, "declared_on": date(2024, 5, 1), "kind": "standard"}
+            for s in ("10000001", "10000002")], source="import")
+    employers = audit_rows(store, "employers")
+    assert [(r["action"], r["record_uid"]) for r in employers] == [
+        ("insert", uid_of(store, "employers", 1)), ("insert", uid_of(store, "employers", 2))]
+    [declared] = audit_rows(store, "declarations")
+    assert (declared["record_id"], declared["changes"]["count"],
+            declared["changes"]["last_id"]) == (1, 2, 2)
+    assert declared["os_user"] == os_user() and declared["at"].startswith("20")
+    assert "旧名称商事" not in history_text(store)
 
 
 @pytest.mark.parametrize(("table", "values", "expected"), [
@@ -88,7 +100,7 @@ def test_update_records_old_and_new_values(
 def test_update_that_changes_nothing_is_not_recorded(store: Store, rows: StoreRows) -> None:
     employer = rows.employer("10000001", name="旧名称商事")
     update(store, "employers", employer, name="旧名称商事")
-    assert [r["action"] for r in audit_rows(store, "employers")] == ["insert"]
+    assert audit_rows(store, "employers") == []
 
 
 @pytest.mark.parametrize(("table", "values"), [
@@ -140,4 +152,4 @@ def test_rolled_back_change_leaves_no_audit(store: Store, rows: StoreRows) -> No
     with pytest.raises(RuntimeError), store.transaction() as conn:
         conn.execute("UPDATE employers SET name = '途中' WHERE id = ?", (employer,))
         raise RuntimeError("cancelled half-way")
-    assert [r["action"] for r in audit_rows(store, "employers")] == ["insert"]
+    assert audit_rows(store, "employers") == []

@@ -23,6 +23,7 @@ from branchdesk.domain.kpi.catalogue import (
     default_target,
 )
 from branchdesk.store import kpi_queries as q
+from branchdesk.store.audit import max_id, record_inserts
 from branchdesk.store.connection import Store
 from branchdesk.store.kpi_measures import Context, Measure, generic_share_of_month, measure
 from branchdesk.store.settings import get_settings
@@ -195,9 +196,11 @@ def set_entry(store: Store, fy: int, kpi_id: str, *, target: float | None = None
         raise InputRejected("kpi_computed_value", kpi=kpi_id)
     fields = {"target": target, "value": value, "previous": previous}
     present = {k: v for k, v in fields.items() if v is not None}
+    before = max_id(store.conn, "kpi_sheet_rows")
     store.conn.execute(
         "INSERT INTO kpi_sheet_rows(fy, kpi_id) VALUES (?, ?) ON CONFLICT(fy, kpi_id) DO NOTHING",
         (fy, kpi_id))
+    record_inserts(store.conn, "kpi_sheet_rows", before)
     for column, v in present.items():
         store.conn.execute(
             f"UPDATE kpi_sheet_rows SET {column} = ?, changed_at = "

@@ -7,7 +7,10 @@ YYYYMM integers, coded values use the codes of ``domain.enums``.
 
 from __future__ import annotations
 
-UID = "uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16))))"
+#: A 128-bit id, time-ordered (48 bits of milliseconds, then 80 random bits) so that bulk
+#: inserts append to the unique index instead of scattering over it.
+UID = ("uid TEXT NOT NULL UNIQUE DEFAULT (lower(printf('%012x', CAST((julianday('now') "
+       "- 2440587.5) * 86400000 AS INTEGER)) || hex(randomblob(10))))")
 NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
 STAMPS = f"created_at TEXT NOT NULL DEFAULT {NOW}, changed_at TEXT NOT NULL DEFAULT {NOW}"
 
@@ -220,7 +223,8 @@ TABLES_V1 = [
         at TEXT NOT NULL,
         os_user TEXT NOT NULL,
         table_name TEXT NOT NULL,
-        record_uid TEXT NOT NULL,
+        record_id INTEGER,
+        record_uid TEXT,
         action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
         changes TEXT
     )""",
@@ -237,7 +241,7 @@ INDEXES_V1 = [
     "CREATE INDEX referral_employer ON referral_cases(employer_id)",
     "CREATE INDEX biosimilar_month ON biosimilar_stats(month, institution_code)",
     "CREATE INDEX contacts_employer ON contacts(employer_id, contact_on)",
-    "CREATE INDEX audit_record ON audit(record_uid)",
+    "CREATE INDEX audit_record ON audit(table_name, record_id)",
 ]
 
 #: Tables whose changes go to the audit history, with the columns audited.
@@ -270,14 +274,17 @@ SENSITIVE_TABLES = {"referral_cases", "referral_actions"}
 
 
 def audit_triggers(table: str, columns: list[str]) -> list[str]:
-    """SQL for the insert/update/delete audit triggers of ``table``.
+    """SQL for the update and delete audit triggers of ``table``.
 
-    Inserts are recorded without values (the row holds them); updates record old → new per
-    changed field; deletes record the old values. Sensitive tables record field names only.
+    Updates record old → new per changed field; deletes record the old values. Sensitive
+    tables record field names only. Inserts are audited per write operation instead (one row
+    naming the id range, see ``store/audit.py``): a row per inserted record would triple the
+    cost of a 600,000-row import and say nothing the record's ``created_at`` does not.
     The connection provides ``bd_user()`` (the OS user); see ``connection.py``.
     """
     sensitive = table in SENSITIVE_TABLES
-    head = "INSERT INTO audit(at, os_user, table_name, record_uid, action, changes) VALUES"
+    head = ("INSERT INTO audit(at, os_user, table_name, record_id, record_uid, action, changes) "
+            "VALUES")
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
     pairs = " UNION ALL ".join(
         f"SELECT '{c}' AS k, {_pair(c, sensitive)} AS v WHERE OLD.{c} IS NOT NEW.{c}"
@@ -288,13 +295,11 @@ def audit_triggers(table: str, columns: list[str]) -> list[str]:
     )
     now = NOW
     return [
-        f"""CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} BEGIN
-            {head} ({now}, bd_user(), '{table}', NEW.uid, 'insert', NULL); END""",
         f"""CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} WHEN {changed} BEGIN
-            {head} ({now}, bd_user(), '{table}', NEW.uid, 'update',
+            {head} ({now}, bd_user(), '{table}', NEW.id, NEW.uid, 'update',
             (SELECT json_group_object(k, json(v)) FROM ({pairs}))); END""",
         f"""CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} BEGIN
-            {head} ({now}, bd_user(), '{table}', OLD.uid, 'delete', {old_values}); END""",
+            {head} ({now}, bd_user(), '{table}', OLD.id, OLD.uid, 'delete', {old_values}); END""",
     ]
 
 
