@@ -1,0 +1,379 @@
+"""Hostile-file safety: what a file is, decided from its bytes before any parser sees it.
+
+``check_file`` answers "xlsx", "xlsm", "xls" or "csv", or raises ``InputRejected`` with its own
+code (exchange.md §2, last paragraph): a missing, empty or oversized file, a file that is not a
+spreadsheet whatever its name says, a password-protected workbook, a truncated or corrupt zip,
+and a zip bomb. The checks read the file at most once more than a reader would, so even a large
+register is answered within a few seconds, and they never write anything.
+
+Zip limits (a real 600,000-row × 12-column register is ~150 MB of XML at a ratio below 20):
+
+- the file on disk is at most ``MAX_FILE_BYTES`` (1 GiB);
+- at most ``MAX_ENTRIES`` (10,000) entries, each declaring at most ``MAX_ENTRY_BYTES`` (1 GiB)
+  uncompressed, all together at most ``MAX_TOTAL_BYTES`` (2 GiB);
+- an entry declaring more than ``RATIO_FLOOR_BYTES`` (1 MiB) expands at most ``MAX_RATIO``
+  (200) times its compressed size;
+- entries do not share compressed bytes (their compressed sizes fit in the file);
+- only stored and deflated entries, none encrypted;
+- each entry, inflated with a bound, gives exactly its declared size and CRC: declared sizes that
+  lie are caught before a reader that trusts them inflates gigabytes.
+
+The package-part helpers below (``workbook_part``, ``sheet_part``, ``read_part``) read the small
+XML parts of an xlsx with defusedxml, for the format, the 1904 flag and the formula check.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from typing import BinaryIO
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from branchdesk.domain.errors import InputRejected
+
+MAX_FILE_BYTES = 1 << 30
+MAX_ENTRIES = 10_000
+MAX_ENTRY_BYTES = 1 << 30
+MAX_TOTAL_BYTES = 2 << 30
+MAX_RATIO = 200
+RATIO_FLOOR_BYTES = 1 << 20
+#: Package parts read into memory to decide the format ([Content_Types].xml, workbook.xml).
+MAX_PART_BYTES = 64 << 20
+
+SNIFF_BYTES = 64 * 1024
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+CSV_SUFFIXES = (".csv",)
+
+_MAGIC_LABELS = (
+    (b"%PDF", "PDF"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"),
+    (b"Rar!", "RAR"), (b"7z\xbc\xaf", "7Z"), (b"\x1f\x8b", "GZIP"), (b"MZ", "EXE"),
+    (b"{\\rtf", "RTF"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_WORKBOOK_TYPES = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "xlsx",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "xlsm",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml": "xlsm",
+}
+_XLSB_TYPE = "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def check_file(path: Path) -> str:
+    """The format of ``path`` by its content: "xlsx", "xlsm", "xls" or "csv".
+
+    Raises ``InputRejected`` (each cause its own code) for anything an import must not parse.
+    A text file is taken as CSV only under a .csv name; its encoding is checked by the reader.
+    """
+    size = _checked_size(path)
+    with path.open("rb") as f:
+        head = f.read(SNIFF_BYTES)
+    if head.startswith(ZIP_MAGIC):
+        return _check_zip(path, size)
+    if head.startswith(OLE_MAGIC):
+        return _check_ole(path, size)
+    return _check_text(path, head)
+
+
+def _checked_size(path: Path) -> int:
+    if not path.is_file():
+        raise InputRejected("input_file_missing", path=str(path))
+    size = path.stat().st_size
+    if size == 0:
+        raise InputRejected("file_empty", path=str(path))
+    if size > MAX_FILE_BYTES:
+        raise InputRejected("file_too_large", path=str(path), size_mb=size >> 20,
+                            limit_mb=MAX_FILE_BYTES >> 20)
+    return size
+
+
+def _not_spreadsheet(path: Path, content: str) -> InputRejected:
+    return InputRejected("not_spreadsheet", path=str(path), content=content)
+
+
+# --- zip (xlsx, xlsm) --------------------------------------------------------------------------
+
+
+def _check_zip(path: Path, size: int) -> str:
+    count = _declared_entry_count(path, size)
+    if count > MAX_ENTRIES:  # refused before zipfile builds an object per entry
+        raise InputRejected("zip_bomb_entries", path=str(path), count=count, limit=MAX_ENTRIES)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            _check_entries(path, infos, size)
+            with path.open("rb") as raw:
+                for info in infos:
+                    _check_inflated(path, raw, info)
+            return _ooxml_format(path, zf)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, struct.error,
+            OSError) as e:
+        raise InputRejected("file_corrupt", path=str(path), detail=str(e)) from e
+
+
+def _declared_entry_count(path: Path, size: int) -> int:
+    """The entry count of the end-of-central-directory record (zip64 too), within the last
+    22–65,557 bytes; a zip cut short has lost that record."""
+    with path.open("rb") as f:
+        f.seek(max(0, size - (22 + 0xFFFF)))
+        tail = f.read()
+        end = tail.rfind(b"PK\x05\x06")
+        if end < 0 or len(tail) - end < 22:
+            raise InputRejected("file_truncated", path=str(path))
+        count: int = struct.unpack_from("<H", tail, end + 10)[0]
+        locator = tail.rfind(b"PK\x06\x07", 0, end)
+        if count != 0xFFFF or locator < 0 or end - locator != 20:
+            return count
+        f.seek(struct.unpack_from("<Q", tail, locator + 8)[0])
+        record = f.read(56)
+    if len(record) < 56 or record[:4] != b"PK\x06\x06":
+        raise InputRejected("file_corrupt", path=str(path), detail="zip64 end record")
+    zip64_count: int = struct.unpack_from("<Q", record, 32)[0]
+    return zip64_count
+
+
+def _check_entries(path: Path, infos: list[zipfile.ZipInfo], size: int) -> None:
+    """Reject a zip whose declared entries are too many, too large, too compressed or overlap."""
+    if len(infos) > MAX_ENTRIES:
+        raise InputRejected("zip_bomb_entries", path=str(path), count=len(infos),
+                            limit=MAX_ENTRIES)
+    for info in infos:
+        _check_entry(path, info, size)
+    total = sum(info.file_size for info in infos)
+    if total > MAX_TOTAL_BYTES:
+        raise InputRejected("zip_bomb_total_size", path=str(path), size_mb=total >> 20,
+                            limit_mb=MAX_TOTAL_BYTES >> 20)
+    if sum(info.compress_size for info in infos) > size:
+        raise InputRejected("zip_bomb_overlap", path=str(path))
+
+
+def _check_entry(path: Path, info: zipfile.ZipInfo, size: int) -> None:
+    if info.flag_bits & 0x1:
+        raise InputRejected("file_encrypted", path=str(path))
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise InputRejected("file_corrupt", path=str(path),
+                            detail=f"{info.filename}: compression method {info.compress_type}")
+    if info.file_size > MAX_ENTRY_BYTES:
+        raise InputRejected("zip_bomb_entry_size", path=str(path), entry=info.filename,
+                            size_mb=info.file_size >> 20, limit_mb=MAX_ENTRY_BYTES >> 20)
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO:
+        raise InputRejected("zip_bomb_ratio", path=str(path), entry=info.filename,
+                            ratio=int(ratio), limit=MAX_RATIO)
+    if info.header_offset + info.compress_size > size:
+        raise InputRejected("zip_bomb_overlap", path=str(path))
+
+
+def _check_inflated(path: Path, raw: BinaryIO, info: zipfile.ZipInfo) -> None:
+    """Inflate one entry (never more than its declared size + 1 byte) and compare size and CRC."""
+    raw.seek(info.header_offset)
+    header = raw.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise InputRejected("file_corrupt", path=str(path), detail=f"{info.filename}: header")
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    raw.seek(info.header_offset + 30 + name_len + extra_len)
+    produced, crc = _inflate_bounded(raw, info)
+    if produced > info.file_size:
+        raise InputRejected("zip_bomb_size_mismatch", path=str(path), entry=info.filename)
+    if produced != info.file_size or crc != info.CRC:
+        raise InputRejected("file_corrupt", path=str(path), detail=f"{info.filename}: CRC")
+
+
+def _inflate_bounded(raw: BinaryIO, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """Bytes and CRC-32 of an entry's content, stopping once it passes its declared size."""
+    limit = info.file_size + 1
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    left, produced, crc, pending = info.compress_size, 0, 0, b""
+    while produced < limit:
+        if not pending:
+            pending = raw.read(min(left, 1 << 16)) if left > 0 else b""
+            if not pending:
+                break
+            left -= len(pending)
+        if inflater is None:
+            data, pending = pending, b""
+        else:  # at most 4 MiB out per call, whatever the ratio
+            data = inflater.decompress(pending, min(limit - produced, 1 << 22))
+            pending = inflater.unconsumed_tail
+        produced, crc = produced + len(data), zlib.crc32(data, crc)
+        if inflater is not None and inflater.eof:
+            break
+    return produced, crc
+
+
+def _ooxml_format(path: Path, zf: zipfile.ZipFile) -> str:
+    names = set(zf.namelist())
+    if "[Content_Types].xml" not in names:
+        is_ods = "mimetype" in names and zf.read("mimetype").strip() == _ODS_MIMETYPE
+        raise _not_spreadsheet(path, "ODS" if is_ods else "ZIP")
+    for override in read_part(path, zf, "[Content_Types].xml").iter(f"{_CT_NS}Override"):
+        kind = override.get("ContentType", "")
+        part = override.get("PartName", "").lstrip("/")
+        if kind == _XLSB_TYPE:
+            raise _not_spreadsheet(path, "XLSB")
+        if kind in _WORKBOOK_TYPES:
+            if part not in names:
+                raise InputRejected("file_corrupt", path=str(path), detail=f"no {part}")
+            return _WORKBOOK_TYPES[kind]
+    raise _not_spreadsheet(path, "ZIP")
+
+
+def workbook_part(path: Path, zf: zipfile.ZipFile) -> str:
+    """The zip name of the workbook part of an xlsx/xlsm (usually ``xl/workbook.xml``)."""
+    for override in read_part(path, zf, "[Content_Types].xml").iter(f"{_CT_NS}Override"):
+        if override.get("ContentType", "") in _WORKBOOK_TYPES:
+            return override.get("PartName", "").lstrip("/")
+    raise _not_spreadsheet(path, "ZIP")
+
+
+def read_part(path: Path, zf: zipfile.ZipFile, name: str) -> Element:
+    """Parse one small package part with defusedxml (no entities, no DTDs); corrupt → rejected."""
+    try:
+        info = zf.getinfo(name)
+        if info.file_size > MAX_PART_BYTES:
+            raise InputRejected("zip_bomb_entry_size", path=str(path), entry=name,
+                                size_mb=info.file_size >> 20, limit_mb=MAX_PART_BYTES >> 20)
+        root: Element = fromstring(zf.read(name))
+        return root
+    except (KeyError, ParseError, DefusedXmlException, zipfile.BadZipFile) as e:
+        raise InputRejected("file_corrupt", path=str(path), detail=f"{name}: {e}") from e
+
+
+# --- package parts (xlsx, xlsm) ----------------------------------------------------------------
+
+
+def local_name(tag: str) -> str:
+    """An XML tag or attribute name without its namespace."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def workbook_date1904(path: Path) -> bool:
+    """Whether an xlsx/xlsm counts serial dates from 1904 (``<workbookPr date1904="1"/>``)."""
+    with zipfile.ZipFile(path) as zf:
+        root = read_part(path, zf, workbook_part(path, zf))
+    for element in root:
+        if local_name(element.tag) == "workbookPr":
+            return element.get("date1904", "").lower() in ("1", "true")
+    return False
+
+
+def sheet_part(path: Path, zf: zipfile.ZipFile, sheet_name: str) -> str:
+    """The zip name of a sheet's XML part, found through workbook.xml and its relationships."""
+    book = workbook_part(path, zf)
+    sheets = [s for s in read_part(path, zf, book).iter() if local_name(s.tag) == "sheet"]
+    ids = [_relationship_id(s) for s in sheets if s.get("name") == sheet_name]
+    if not ids:
+        raise InputRejected("sheet_not_found", path=str(path), sheet=sheet_name,
+                            sheets=", ".join(s.get("name", "") for s in sheets))
+    folder, name = posixpath.split(book)
+    rels = read_part(path, zf, posixpath.join(folder, "_rels", name + ".rels"))
+    for rel in rels:
+        target = rel.get("Target", "")
+        if rel.get("Id") == ids[0] and target:
+            if target.startswith("/"):
+                return target.lstrip("/")
+            return posixpath.normpath(posixpath.join(folder, target))
+    raise InputRejected("file_corrupt", path=str(path), detail=f"no part for sheet {sheet_name}")
+
+
+def _relationship_id(sheet: Element) -> str | None:
+    return next((v for k, v in sheet.attrib.items() if local_name(k) == "id"), None)
+
+
+# --- OLE compound file (xls, encrypted OOXML) ---------------------------------------------------
+
+
+def _check_ole(path: Path, size: int) -> str:
+    try:
+        with path.open("rb") as f:
+            names = {name.casefold() for name in _ole_stream_names(f, size)}
+    except (struct.error, ValueError) as e:
+        raise InputRejected("file_corrupt", path=str(path), detail=f"OLE: {e}") from e
+    if names & {"encryptedpackage", "encryptioninfo"}:
+        raise InputRejected("file_encrypted", path=str(path))
+    if names & {"workbook", "book"}:
+        return "xls"
+    raise _not_spreadsheet(path, "OLE2")
+
+
+_FREE, _END = 0xFFFFFFFF, 0xFFFFFFFE
+
+
+def _ole_stream_names(f: BinaryIO, size: int) -> list[str]:
+    """Names in the directory of an OLE compound file (MS-CFB), walking its FAT with bounds."""
+    header = f.read(512)
+    shift = struct.unpack_from("<H", header, 0x1E)[0]
+    if shift not in (9, 12):
+        raise ValueError(f"sector shift {shift}")
+    sector = 1 << shift
+    fat_ids = _fat_sector_ids(f, header, sector, size)
+    fat = b"".join(_read_sector(f, i, sector) for i in fat_ids)
+    fat_entries = struct.unpack(f"<{len(fat) // 4}I", fat[: len(fat) // 4 * 4])
+    names: list[str] = []
+    current, budget = struct.unpack_from("<I", header, 0x30)[0], size // sector + 1
+    while current < len(fat_entries) and budget > 0:
+        names.extend(_directory_names(_read_sector(f, current, sector)))
+        current, budget = fat_entries[current], budget - 1
+    return names
+
+
+def _fat_sector_ids(f: BinaryIO, header: bytes, sector: int, size: int) -> list[int]:
+    ids = [i for i in struct.unpack_from("<109I", header, 0x4C) if i < _END]
+    difat, budget = struct.unpack_from("<I", header, 0x44)[0], size // sector + 1
+    per_sector = sector // 4 - 1
+    while difat < _END and budget > 0:
+        block = struct.unpack(f"<{per_sector + 1}I", _read_sector(f, difat, sector))
+        ids.extend(i for i in block[:per_sector] if i < _END)
+        difat, budget = block[per_sector], budget - 1
+    return ids
+
+
+def _read_sector(f: BinaryIO, index: int, sector: int) -> bytes:
+    f.seek((index + 1) * sector)
+    data = f.read(sector)
+    if len(data) != sector:
+        raise ValueError(f"sector {index} beyond the end of the file")
+    return data
+
+
+def _directory_names(block: bytes) -> list[str]:
+    names = []
+    for offset in range(0, len(block), 128):
+        length = struct.unpack_from("<H", block, offset + 0x40)[0]
+        if 2 <= length <= 64 and block[offset + 0x42] in (1, 2, 5):
+            names.append(block[offset: offset + length - 2].decode("utf-16-le", "replace"))
+    return names
+
+
+# --- text (csv) ---------------------------------------------------------------------------------
+
+
+def _check_text(path: Path, head: bytes) -> str:
+    for magic, label in _MAGIC_LABELS:
+        if head.startswith(magic):
+            raise _not_spreadsheet(path, label)
+    is_csv_name = path.suffix.lower() in CSV_SUFFIXES
+    if head.startswith(_UTF16_BOMS) and is_csv_name:
+        raise InputRejected("csv_encoding_unknown", path=str(path), line=1)
+    if b"\x00" in head:
+        raise _not_spreadsheet(path, "binary")
+    if not is_csv_name:
+        raise _not_spreadsheet(path, _text_label(head))
+    return "csv"
+
+
+def _text_label(head: bytes) -> str:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if start.startswith((b"<!doctype html", b"<html")) or b"<table" in start:
+        return "HTML"
+    return "XML" if start.startswith(b"<?xml") else "text"
