@@ -1,0 +1,30 @@
+"""A progress bar on stderr for long work, shown only on a terminal and after a few seconds."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from branchdesk.domain.jobs import TaskState
+
+SHOW_AFTER_S = 2.0
+
+
+def terminal_state() -> TaskState:
+    """A task state that draws a bar on stderr when it is a terminal (else stays silent)."""
+    if not sys.stderr.isatty():
+        return TaskState()
+    started = time.monotonic()
+    drawn = [False]
+
+    def draw(fraction: float, text: str) -> None:
+        if time.monotonic() - started < SHOW_AFTER_S and not drawn[0]:
+            return
+        drawn[0] = True
+        filled = int(fraction * 30)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%} {text[:30]:30}")
+        if fraction >= 1.0:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return TaskState(on_progress=draw)
