@@ -112,10 +112,12 @@ def search_key(*parts: object) -> str:
 
 
 def _search_part(value: object) -> str:
-    text = "".join(nfkc(cell_text(value)).casefold().split())
+    folded = nfkc(cell_text(value)).casefold()
+    text = "".join(folded.split())
     if text.isascii():
         return text
-    text = nfkc(text)  # recompose what NFKC split off around a removed space ("´" → " ́")
+    if len(text) != len(folded):
+        text = nfkc(text)  # recompose what NFKC split off around a removed space ("´" → " ́")
     if _DASH_RUN.search(text):
         text = _DASH_RUN.sub(_unify_dashes, text)
     return text.translate(_SEARCH_TABLE)
