@@ -35,3 +35,51 @@ def pending_count(db: Database) -> int:
 def apply(db: Database) -> None:
     """Apply every pending migration, each in its own transaction."""
     migrations.apply(db)
+
+
+@migrations()
+def m002_received_reports(db: Database) -> None:
+    """Version 2: quarterly reports received from branches (``kind: quarterly`` imports).
+
+    One ``received_reports`` row per branch, FY and quarter (a re-issued report replaces it) and
+    its KPI rows with value, numerator, denominator, target, previous and status. They are kept
+    apart from the store's own registers and never feed its KPI sheet.
+    """
+    db.execute(f"""CREATE TABLE received_reports (
+        id INTEGER PRIMARY KEY,
+        {schema.UID},
+        branch_code TEXT NOT NULL,
+        fy INTEGER NOT NULL,
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+        form TEXT NOT NULL,
+        data_date TEXT NOT NULL,
+        report_created_at TEXT NOT NULL,
+        report_version TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        {schema.STAMPS},
+        UNIQUE (branch_code, fy, quarter)
+    )""")
+    db.execute("""CREATE TABLE received_kpi_rows (
+        report_id INTEGER NOT NULL REFERENCES received_reports(id) ON DELETE CASCADE,
+        branch_code TEXT NOT NULL,
+        fy INTEGER NOT NULL,
+        quarter INTEGER NOT NULL,
+        kpi_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        value REAL,
+        numerator REAL,
+        denominator REAL,
+        target REAL,
+        previous REAL,
+        status TEXT NOT NULL,
+        period TEXT,
+        note TEXT,
+        PRIMARY KEY (branch_code, fy, quarter, kpi_id)
+    ) WITHOUT ROWID""")
+    db.execute("CREATE INDEX received_kpi_report ON received_kpi_rows(report_id)")
+    db.execute("PRAGMA user_version = 2")
+
+
+SCHEMA_VERSION = len(migrations._migrations)

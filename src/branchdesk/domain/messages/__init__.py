@@ -17,6 +17,7 @@ from branchdesk.domain.messages import (
     parse,
     reading,
     registers,
+    report,
     store,
 )
 
@@ -25,7 +26,8 @@ LANGS = ("ja", "en")
 
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for module in (common, parse, store, registers, kpi, cli, reading, columns, importing):
+    for module in (common, parse, store, registers, kpi, cli, reading, columns, importing,
+                   report):
         for code, texts in module.MESSAGES.items():
             if code in merged:
                 raise RuntimeError(f"duplicate message code {code}")
