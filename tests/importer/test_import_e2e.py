@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import employer_rows, store_digest, write_xlsx
+from import_helpers import employer_rows, store_digest, write_xlsx
 
 from branchdesk.cli import main
 from branchdesk.domain.errors import Cancelled, InputRejected

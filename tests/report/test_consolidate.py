@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest import Builder, fill_branch
 from python_calamine import CalamineWorkbook
+from report_builders import Builder, fill_branch
 
 from branchdesk.domain.identifiers import BRANCHES, insurer_number
 from branchdesk.exchange.quarterly import (

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import fill_branch
+from report_builders import fill_branch
 
 from branchdesk.domain.errors import InputRejected
 from branchdesk.exchange.quarterly import export_quarterly, import_quarterly
@@ -94,3 +94,19 @@ def test_a_version_1_store_is_migrated_to_hold_received_reports(tmp_path):
     with open_store(path) as store:
         assert store.scalar("PRAGMA user_version") == migrations.SCHEMA_VERSION >= 2
         assert received_branches(store, 2024, 4) == []
+
+
+def test_the_import_command_detects_a_report_and_records_it_in_the_history(exported, tmp_path):
+    from branchdesk.cli import main
+    from branchdesk.store.imports import list_imports
+
+    honbu = tmp_path / "honbu2.db"
+    create_store(honbu, "13").close()
+    assert main(["import", str(exported), "--db", str(honbu)]) == 0
+    with open_store(honbu) as store:
+        assert received_branches(store, 2024, 4) == ["31"]
+        [entry] = list_imports(store)
+    assert entry.kinds == ["quarterly"] and entry.result == "imported"
+    assert main(["import", str(exported), "--db", str(honbu), "--kind", "quarterly"]) == 0
+    with open_store(honbu) as store:
+        assert list_imports(store)[0].result == "unchanged"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import Builder, fill_branch
 from python_calamine import CalamineWorkbook
+from report_builders import Builder, fill_branch
 
 from branchdesk.domain.errors import InputRejected
 from branchdesk.exchange.quarterly import consolidate, export_quarterly, read_report

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import MEMBER_NAMES, PERSON_KEYS, Builder, fill_branch
 from python_calamine import CalamineWorkbook
+from report_builders import MEMBER_NAMES, PERSON_KEYS, Builder, fill_branch
 
 from branchdesk.domain.kpi.status import status_label
 from branchdesk.exchange.quarterly import build_report, export_quarterly

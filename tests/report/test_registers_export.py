@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Builder, fill_branch
 from python_calamine import CalamineWorkbook
+from report_builders import Builder, fill_branch
 
 from branchdesk.domain.errors import InputRejected
 from branchdesk.domain.normalize import strip_csv_formula_guard

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import Builder, fill_branch
+from report_builders import Builder, fill_branch
 
 from branchdesk.cli import commands_export, main
 from branchdesk.store.connection import create_store

@@ -17,6 +17,7 @@ from branchdesk.exchange.importer.model import (
     ImportResult,
     SheetSummary,
 )
+from branchdesk.exchange.importer.quarterly import import_reports, is_report
 from branchdesk.exchange.importer.refs import check_references
 from branchdesk.store.backup import backup_before
 from branchdesk.store.connection import Store, open_store
@@ -32,13 +33,15 @@ def run_import(store_path: Path, paths: list[Path], options: ImportOptions,
     state = state or null_state()
     with open_store(store_path, write=not options.dry_run) as store:
         result = ImportResult()
-        plans = _read_all(store, expand(paths), options, result, state)
+        files = expand(paths)
+        reports = [f for f in files if is_report(f, options)]
+        plans = _read_all(store, [f for f in files if f not in reports], options, result, state)
         _refuse_sensitive_in_portable(store, plans)
         result.problems.extend(check_references(store, plans, drop=options.skip_invalid))
         if result.errors and not options.skip_invalid:
             log.info("import rejected: %d problems", len(result.errors))
             return result
-        _write(store, plans, options, result, state)
+        _write(store, plans, reports, options, result, state)
     log.info("import %s: %d sheets", result.outcome, len(result.sheets))
     return result
 
@@ -62,14 +65,14 @@ def _refuse_sensitive_in_portable(store: Store, plans: list[SheetPlan]) -> None:
         raise InputRejected("portable_no_referrals")
 
 
-def _write(store: Store, plans: list[SheetPlan], options: ImportOptions, result: ImportResult,
-           state: TaskState) -> None:
+def _write(store: Store, plans: list[SheetPlan], reports: list[Path], options: ImportOptions,
+           result: ImportResult, state: TaskState) -> None:
     if options.dry_run:
-        _apply(store, plans, options, result, state, keep=False)
+        _apply(store, plans, reports, options, result, state, keep=False)
         result.outcome = "dry_run"
         return
     with store.transaction():
-        changed = _apply(store, plans, options, result, state, keep=True)
+        changed = _apply(store, plans, reports, options, result, state, keep=True)
         if changed:
             state.set_progress(0.95, "backup")
             result.backup = backup_before(store, "import")  # the committed state, before ours
@@ -81,13 +84,14 @@ def _write(store: Store, plans: list[SheetPlan], options: ImportOptions, result:
             result.outcome)
 
 
-def _apply(store: Store, plans: list[SheetPlan], options: ImportOptions,
+def _apply(store: Store, plans: list[SheetPlan], reports: list[Path], options: ImportOptions,
            result: ImportResult, state: TaskState, *, keep: bool) -> bool:
     """Write every plan; returns True when anything changed. A dry run rolls back after."""
     if not keep:
         store.conn.execute("BEGIN")
     changed = False
     try:
+        changed = import_reports(store, reports, result)
         for index, plan in enumerate(plans):
             state.check()
             state.set_progress(0.6 + 0.35 * index / max(1, len(plans)), plan.match.kind)
