@@ -30,6 +30,14 @@ class Context:
     store: Store
     branch: str
     settings: dict[str, Any]
+    cache: dict[Any, Any] = field(default_factory=dict)
+
+    def committee(self, day: date) -> q.Coverage | None:
+        """Committee figures at ``day``, computed once per sheet (two KPIs use them)."""
+        key = ("committee", day)
+        if key not in self.cache:
+            self.cache[key] = q.committee_at(self.store, day)
+        return self.cache[key]
 
 
 @dataclass(frozen=True)
@@ -118,7 +126,7 @@ def _declarations(ctx: Context, fy: int, day: date, as_of: date) -> Measure | No
 
 
 def _coverage(ctx: Context, fy: int, day: date, as_of: date) -> Measure | None:
-    figures = q.committee_at(ctx.store, day)
+    figures = ctx.committee(day)
     if figures is None:
         return None
     value = ratio(figures.covered_insured, figures.total_insured)
@@ -128,7 +136,7 @@ def _coverage(ctx: Context, fy: int, day: date, as_of: date) -> Measure | None:
 
 
 def _committee_employers(ctx: Context, fy: int, day: date, as_of: date) -> Measure | None:
-    figures = q.committee_at(ctx.store, day)
+    figures = ctx.committee(day)
     if figures is None:
         return None
     return Measure(figures.employers_with_member, None, None, day.isoformat())
