@@ -144,7 +144,7 @@ def _two_declarations_in_force(store: Store, rows: StoreRows, ids: dict[str, int
      Finding("check_standard_content", "declarations", "10000002",
              {"declared_on": "2024-07-01", "missing": ["field"]}), 0),  # a warning
     (_visit_before_checkup,
-     Finding("check_visit_before_checkup", "referral_cases", "c3", {}), 4),
+     Finding("check_visit_before_checkup", "referral_cases", "c3", {}), 0),  # a warning
     (_action_before_checkup,
      Finding("check_action_before_checkup", "referral_actions", "a3", {"case_uid": "c3"}), 4),
     (_negative_generic,
@@ -217,7 +217,7 @@ def test_damaged_pages_are_an_integrity_failure(store: Store, rows: StoreRows) -
 def test_exit_code_ranks_integrity_over_findings_over_warnings() -> None:
     warning = Finding("check_standard_content", "declarations", "1", {"declared_on": "x",
                                                                        "missing": ["karte"]})
-    error = Finding("check_visit_before_checkup", "referral_cases", "u", {})
+    error = Finding("check_action_before_checkup", "referral_cases", "u", {"case_uid": "c"})
     assert CheckReport([], [warning]).exit_code == 0
     assert CheckReport([], [warning, error]).exit_code == 4
     assert CheckReport(["row 1 missing from index"], [error]).exit_code == 3
@@ -247,7 +247,7 @@ def test_standard_content_rule(items: str | None, karte_on: str | None,
 
 def test_check_runs_on_a_read_only_store(store: Store, rows: StoreRows) -> None:
     ids = sound_branch(rows)
-    _visit_before_checkup(store, rows, ids)
+    _action_before_checkup(store, rows, ids)
     store.close()
     with open_store(store.path) as reader:
         assert not reader.writable

@@ -21,7 +21,9 @@ from branchdesk.store.connection import Store
 INTEGRITY_CACHE_KIB = -131072
 
 #: Finding codes that are warnings: shown, but they never change the exit code (cli.md).
-WARNINGS = frozenset({"check_standard_content"})
+#: Findings the spec calls warnings: they are shown but do not make ``check`` exit 4
+#: (a visit dated before its checkup is kept and only warned about: domain.md §4).
+WARNINGS = frozenset({"check_standard_content", "check_visit_before_checkup"})
 
 #: 宣言項目 of a standardised declaration (domain.md §3.2), recognised by keywords after NFKC.
 _CHECKUP = ("健診", "checkup")
