@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 
 from branchdesk import __version__
-from branchdesk.cli import commands, commands_export, commands_import
+from branchdesk.cli import (  # noqa: F401 - template_command registers `export template`
+    commands,
+    commands_export,
+    commands_import,
+    template_command,
+)
 from branchdesk.cli.logsetup import log_unexpected, setup_logging
 from branchdesk.domain.errors import BranchdeskError
 from branchdesk.domain.messages import message

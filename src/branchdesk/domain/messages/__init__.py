@@ -19,6 +19,7 @@ from branchdesk.domain.messages import (
     registers,
     report,
     store,
+    templates,
 )
 
 LANGS = ("ja", "en")
@@ -27,7 +28,7 @@ LANGS = ("ja", "en")
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
     for module in (common, parse, store, registers, kpi, cli, reading, columns, importing,
-                   report):
+                   report, templates):
         for code, texts in module.MESSAGES.items():
             if code in merged:
                 raise RuntimeError(f"duplicate message code {code}")
