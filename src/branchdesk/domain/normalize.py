@@ -112,6 +112,8 @@ def search_key(*parts: object) -> str:
 
 
 def _search_part(value: object) -> str:
+    if type(value) is str and value.isascii():  # 事業所記号 and other codes: NFKC is a no-op
+        return "".join(value.lower().split())
     folded = nfkc(cell_text(value)).casefold()
     text = "".join(folded.split())
     if text.isascii():
