@@ -12,10 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import best_of, large_store  # noqa: E402
-
-from branchdesk.store.connection import open_store  # noqa: E402
-from branchdesk.store.kpi_sheet import kpi_sheet  # noqa: E402
+from branchdesk.store.connection import open_store
+from branchdesk.store.kpi_sheet import kpi_sheet
+from common import best_of, large_store
 
 
 def main() -> None:
