@@ -1,0 +1,281 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>JobRunner</name>
+    <message>
+        <location filename="../../src/branchdesk/ui/jobs.py" line="239" />
+        <source>Cancel</source>
+        <extracomment>A job shows its progress dialog only after running this long (Anki's progress.py). SQLite virtual-machine steps between two looks at a read job's cancel flag.</extracomment>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/jobs.py" line="241" />
+        <source>Working</source>
+        <translation>処理中</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/jobs.py" line="262" />
+        <location filename="../../src/branchdesk/ui/jobs.py" line="271" />
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="107" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="244" />
+        <source>Branch desk</source>
+        <extracomment>Tables whose changes alter the status bar's counts.</extracomment>
+        <translation>支部業務デスク</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="129" />
+        <source>Read-only: another user is writing to the store. You can look things up; saving works once they are done.</source>
+        <translation>読み取り専用: 他の利用者がストアに書き込み中です。閲覧はできます。保存はその処理が終わってから行ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="140" />
+        <source>Store: {path}</source>
+        <translation>ストア: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="234" />
+        <source>Branch {code} {name}</source>
+        <translation>{name}支部（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="237" />
+        <source>Employers {employers:,} · declarations in force {declarations:,} · committee members in office {members:,}</source>
+        <translation>事業所 {employers:,}件 ・ 宣言中の健康宣言 {declarations:,}件 ・ 委嘱中の健康保険委員 {members:,}人</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="246" />
+        <source>{name} branch</source>
+        <translation>{name}支部</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="259" />
+        <source>Writing a backup…</source>
+        <translation>バックアップを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="261" />
+        <source>Backup</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="261" />
+        <source>The backup was written to:
+{path}</source>
+        <translation>バックアップを作成しました:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="265" />
+        <source>About branchdesk</source>
+        <translation>バージョン情報</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="266" />
+        <source>branchdesk {version}
+Store: {store}
+Settings: {settings}
+Logs: {logs}</source>
+        <translation>支部業務デスク（branchdesk）{version}
+ストア: {store}
+設定: {settings}
+ログ: {logs}</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="312" />
+        <source>Work in progress</source>
+        <translation>処理中の作業があります</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/main_window.py" line="313" />
+        <source>A change is still being saved. Stop it (nothing is changed) and quit?</source>
+        <translation>変更を保存している途中です。中止して（データは変更されません）終了しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/placeholder.py" line="20" />
+        <source>This page is not available yet.</source>
+        <translation>このページは準備中です。</translation>
+    </message>
+</context>
+<context>
+    <name>StartupDialog</name>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="186" />
+        <source>The store cannot be opened</source>
+        <translation>ストアを開けません</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="198" />
+        <source>Backups (newest first):</source>
+        <translation>バックアップ（新しい順）:</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="199" />
+        <source>There are no backups of this store.</source>
+        <translation>このストアのバックアップはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="219" />
+        <source>Or make a new store for the branch:</source>
+        <translation>または、次の支部のストアを新規作成:</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="227" />
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="231" />
+        <source>&amp;New store</source>
+        <translation>新規作成(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="235" />
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../src/branchdesk/ui/errors.py" line="36" />
+        <source>Cancelled</source>
+        <extracomment>Error type → (dialog icon, English source of the box's title).</extracomment>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/errors.py" line="37" />
+        <source>Input rejected</source>
+        <translation>入力エラー</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/errors.py" line="38" />
+        <source>The store cannot be used</source>
+        <translation>ストアを使用できません</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/errors.py" line="39" />
+        <source>Consistency problems</source>
+        <translation>データの不整合</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/errors.py" line="40" />
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/errors.py" line="55" />
+        <source>Unexpected error</source>
+        <translation>予期しないエラー</translation>
+    </message>
+</context>
+<context>
+    <name>menus</name>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="45" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="46" />
+        <source>&amp;Backup…</source>
+        <translation>バックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="48" />
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="57" />
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="69" />
+        <source>&amp;Next page</source>
+        <translation>次のページ(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="72" />
+        <source>&amp;Previous page</source>
+        <translation>前のページ(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="75" />
+        <source>Switch between &amp;sidebar and page</source>
+        <translation>サイドバーとページの切り替え(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="82" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="83" />
+        <source>&amp;About branchdesk</source>
+        <translation>バージョン情報(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>registry</name>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/registry.py" line="37" />
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/registry.py" line="39" />
+        <source>Employers</source>
+        <translation>事業所</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/registry.py" line="41" />
+        <source>Health declarations</source>
+        <translation>健康宣言</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/registry.py" line="43" />
+        <source>Committee members</source>
+        <translation>健康保険委員</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/registry.py" line="45" />
+        <source>Generics and biosimilars</source>
+        <translation>ジェネリック・バイオシミラー</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="48" />
+        <source>before an import</source>
+        <translation>インポート前</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="49" />
+        <source>before a restore</source>
+        <translation>復元前</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="50" />
+        <source>before a format update</source>
+        <translation>形式更新前</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/startup.py" line="51" />
+        <source>manual</source>
+        <translation>手動</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1 @@
+"""The dashboard's charts (pyqtgraph without OpenGL: PySide6-Essentials has no QtOpenGL)."""

@@ -1,0 +1,1 @@
+"""Register edit forms (dialogs) with inline validation messages."""

@@ -1,0 +1,1 @@
+"""Widgets shared by the pages: KPI cards, the detail pane, the audit history view."""
