@@ -82,3 +82,17 @@ def test_percentages_are_shown_rounded_half_up_to_one_decimal(value, shown):
 def test_every_row_of_the_catalogue_is_on_the_sheet_in_order(build):
     ids = list(build.sheet(2024, "2025-06-01"))
     assert ids[0] == "service_standard" and ids[-1] == "single_bid_rate" and len(ids) == 21
+
+
+def test_the_default_fiscal_year_is_the_latest_with_data_up_to_the_as_of_date(build):
+    from datetime import date
+
+    from branchdesk.store.kpi_sheet import latest_fy
+
+    assert latest_fy(build.store, date(2026, 1, 1)) == 2025  # an empty store: the as-of's FY
+    build.register("2025-03-31", {build.employer(): 1})
+    build.generic(202506, 80, 20)
+    assert latest_fy(build.store, date(2026, 1, 1)) == 2025
+    assert latest_fy(build.store, date(2025, 5, 1)) == 2024  # June 2025 is after the as-of
+    _enter(build, 2026, "myna_card_rate", value=0.3)
+    assert latest_fy(build.store, date(2027, 1, 1)) == 2026

@@ -208,19 +208,29 @@ def set_entry(store: Store, fy: int, kpi_id: str, *, target: float | None = None
             (v, fy, kpi_id))
 
 
-_LATEST_SQL = """SELECT MAX(d) FROM (
-    SELECT MAX(as_of) AS d FROM employer_registers
-    UNION ALL SELECT printf('%04d-%02d-01', MAX(month) / 100, MAX(month) % 100)
-        FROM generic_stats HAVING MAX(month) IS NOT NULL
-    UNION ALL SELECT printf('%04d-%02d-01', MAX(month) / 100, MAX(month) % 100)
-        FROM biosimilar_stats HAVING MAX(month) IS NOT NULL
-    UNION ALL SELECT MAX(declared_on) FROM declarations
-    UNION ALL SELECT MAX(appointed_on) FROM committee_members
-    UNION ALL SELECT printf('%04d-04-01', MAX(fy)) FROM kpi_sheet_rows HAVING MAX(fy) IS NOT NULL
-) WHERE d <= :as_of"""
+#: (table, the dated column as an ISO date expression, the indexed column, its bound for as-of).
+_LATEST = (
+    ("employer_registers", "as_of", "as_of", "iso"),
+    ("generic_stats", "printf('%04d-%02d-01', month / 100, month % 100)", "month", "month"),
+    ("biosimilar_stats", "printf('%04d-%02d-01', month / 100, month % 100)", "month", "month"),
+    ("declarations", "declared_on", "declared_on", "iso"),
+    ("committee_members", "appointed_on", "appointed_on", "iso"),
+    ("kpi_sheet_rows", "printf('%04d-04-01', fy)", "fy", "fy"),
+)
 
 
 def latest_fy(store: Store, as_of: date) -> int:
-    """The latest FY with data on or before ``as_of`` (the FY of ``as_of`` when there is none)."""
-    latest = store.scalar(_LATEST_SQL, {"as_of": as_of.isoformat()})
-    return fy_of(date.fromisoformat(latest) if latest else as_of)
+    """The latest FY with data on or before ``as_of`` (the FY of ``as_of`` when there is none).
+
+    One indexed MAX per table: a UNION over the tables would scan them.
+    """
+    bounds = {"iso": as_of.isoformat(), "month": as_of.year * 100 + as_of.month,
+              "fy": fy_of(as_of)}
+    dates = []
+    for table, expression, column, bound in _LATEST:
+        value = store.scalar(
+            f"SELECT {expression} FROM {table} WHERE {column} = "
+            f"(SELECT MAX({column}) FROM {table} WHERE {column} <= ?)", (bounds[bound],))
+        if value:
+            dates.append(date.fromisoformat(value))
+    return fy_of(max(dates)) if dates else fy_of(as_of)
