@@ -8,19 +8,17 @@ Member names are personal data: nothing here logs them.
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from branchdesk.domain.calendar import fy_of
 from branchdesk.domain.normalize import normalize_key, search_key
 from branchdesk.store.audit import history_of
 from branchdesk.store.connection import Store
+from branchdesk.store.queries import listing
 from branchdesk.store.queries.declarations import employer_match
-from branchdesk.store.registers.common import chunks
 
 #: The list's columns, in display order: (key, SQL expression).
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -34,7 +32,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("termination_reason", "m.termination_reason"),
 )
 COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
-_EMPLOYER = re.compile(r"\be\.")
+_TABLE = "committee_members"
 _ORDER_SQL = {**dict(COLUMNS), "employer_name": "COALESCE(e.name_kana, e.name)",
               "name": "COALESCE(m.name_kana, m.name)"}
 
@@ -80,43 +78,24 @@ def where_clause(flt: MemberFilter) -> tuple[str, dict[str, Any]]:
             raise ValueError(f"state must be one of {tuple(STATES)}, got {flt.state!r}")
         parts.append(STATES[flt.state])
         params["on"] = (flt.on or date.today()).isoformat()
-    if flt.appointed_from is not None:
-        parts.append("m.appointed_on >= :from")
-        params["from"] = flt.appointed_from.isoformat()
-    if flt.appointed_to is not None:
-        parts.append("m.appointed_on <= :to")
-        params["to"] = flt.appointed_to.isoformat()
+    listing.add_date_range((parts, params), "m.appointed_on", flt.appointed_from, flt.appointed_to)
     return " AND ".join(parts) or "1", params
 
 
 def order_clause(column: str, descending: bool = False) -> str:
     """ORDER BY text for a column key of ``COLUMNS`` (ties by id, so the order is stable)."""
-    if column not in _ORDER_SQL:
-        raise ValueError(f"unknown column {column!r}; expected one of {COLUMN_KEYS}")
-    way = "DESC" if descending else "ASC"
-    return f"{_ORDER_SQL[column]} {way}, m.id {way}"
+    return listing.order_clause(_ORDER_SQL, "m", column, descending)
 
 
 def ids(store: Store, flt: MemberFilter, order: str = "appointed_on",
         descending: bool = True) -> array[int]:
     """Ids of the members matching ``flt``, sorted by column ``order``."""
-    condition, params = where_clause(flt)
-    cursor = store.conn.cursor()
-    cursor.row_factory = None
-    ordering = order_clause(order, descending)
-    # Join employers only when the search or the sort reads them: 75,000 random lookups into a
-    # 600,000-row table cost more than the rest of the query.
-    join = ("JOIN employers e ON e.id = m.employer_id"
-            if _EMPLOYER.search(f"{condition} {ordering}") else "")
-    rows = cursor.execute(
-        f"SELECT m.id FROM committee_members m {join} WHERE {condition} ORDER BY {ordering}",
-        params)
-    return array("q", (r[0] for r in rows))
+    return listing.ids(store, _TABLE, "m", where_clause(flt), order_clause(order, descending))
 
 
 def count(store: Store) -> int:
     """How many members the store holds (in office or not)."""
-    return int(store.scalar("SELECT COUNT(*) FROM committee_members"))
+    return listing.count(store, _TABLE)
 
 
 def in_office_count(store: Store, on: date) -> int:
@@ -127,15 +106,7 @@ def in_office_count(store: Store, on: date) -> int:
 
 def rows_by_ids(store: Store, wanted: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     """The list's cells (in ``COLUMNS`` order) of the members ``wanted``, by id."""
-    select = ", ".join(sql for _, sql in COLUMNS)
-    found: dict[int, tuple[Any, ...]] = {}
-    for batch in chunks(list(wanted)):
-        marks = ", ".join("?" * len(batch))
-        for row in store.conn.execute(
-                f"SELECT m.id, {select} FROM committee_members m JOIN employers e "
-                f"ON e.id = m.employer_id WHERE m.id IN ({marks})", batch):
-            found[int(row[0])] = tuple(row[1:])
-    return found
+    return listing.rows_by_ids(store, _TABLE, "m", COLUMNS, wanted)
 
 
 @dataclass(frozen=True)
@@ -183,11 +154,7 @@ def detail(store: Store, member_id: int) -> MemberDetail | None:
 
 def fiscal_years(store: Store) -> list[int]:
     """The FYs from the earliest to the latest appointed_on stored, newest first."""
-    first, last = store.conn.execute(
-        "SELECT MIN(appointed_on), MAX(appointed_on) FROM committee_members").fetchone()
-    if first is None:
-        return []
-    return list(range(fy_of(date.fromisoformat(last)), fy_of(date.fromisoformat(first)) - 1, -1))
+    return listing.fiscal_years(store, _TABLE, "appointed_on")
 
 
 def id_by_key(store: Store, symbol: str, name: str, appointed_on: date) -> int | None:

@@ -8,18 +8,16 @@ width, kana and case: ``domain.normalize.search_key``), so it finds what the 事
 from __future__ import annotations
 
 import json
-import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from branchdesk.domain.calendar import fy_of
 from branchdesk.domain.normalize import search_key
 from branchdesk.store.audit import history_of
 from branchdesk.store.connection import Store
-from branchdesk.store.registers.common import chunks
+from branchdesk.store.queries import listing
 
 #: The list's columns, in display order: (key, SQL expression).
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -33,7 +31,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("certification", "d.certification"),
 )
 COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
-_EMPLOYER = re.compile(r"\be\.")
+_TABLE = "declarations"
 #: How each column sorts (names in 五十音 order through the kana where there is one).
 _ORDER_SQL = {**dict(COLUMNS), "employer_name": "COALESCE(e.name_kana, e.name)"}
 
@@ -77,56 +75,29 @@ def where_clause(flt: DeclarationFilter) -> tuple[str, dict[str, Any]]:
         if getattr(flt, name) is not None:
             parts.append(f"{column} = :{name}")
             params[name] = getattr(flt, name)
-    if flt.declared_from is not None:
-        parts.append("d.declared_on >= :from")
-        params["from"] = flt.declared_from.isoformat()
-    if flt.declared_to is not None:
-        parts.append("d.declared_on <= :to")
-        params["to"] = flt.declared_to.isoformat()
+    listing.add_date_range((parts, params), "d.declared_on", flt.declared_from, flt.declared_to)
     return " AND ".join(parts) or "1", params
 
 
 def order_clause(column: str, descending: bool = False) -> str:
     """ORDER BY text for a column key of ``COLUMNS`` (ties by id, so the order is stable)."""
-    if column not in _ORDER_SQL:
-        raise ValueError(f"unknown column {column!r}; expected one of {COLUMN_KEYS}")
-    way = "DESC" if descending else "ASC"
-    return f"{_ORDER_SQL[column]} {way}, d.id {way}"
+    return listing.order_clause(_ORDER_SQL, "d", column, descending)
 
 
 def ids(store: Store, flt: DeclarationFilter, order: str = "declared_on",
         descending: bool = True) -> array[int]:
     """Ids of the declarations matching ``flt``, sorted by column ``order``."""
-    condition, params = where_clause(flt)
-    cursor = store.conn.cursor()
-    cursor.row_factory = None
-    ordering = order_clause(order, descending)
-    # Join employers only when the search or the sort reads them: 75,000 random lookups into a
-    # 600,000-row table cost more than the rest of the query.
-    join = ("JOIN employers e ON e.id = d.employer_id"
-            if _EMPLOYER.search(f"{condition} {ordering}") else "")
-    rows = cursor.execute(
-        f"SELECT d.id FROM declarations d {join} WHERE {condition} ORDER BY {ordering}",
-        params)
-    return array("q", (r[0] for r in rows))
+    return listing.ids(store, _TABLE, "d", where_clause(flt), order_clause(order, descending))
 
 
 def count(store: Store) -> int:
     """How many declarations the store holds."""
-    return int(store.scalar("SELECT COUNT(*) FROM declarations"))
+    return listing.count(store, _TABLE)
 
 
 def rows_by_ids(store: Store, wanted: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     """The list's cells (in ``COLUMNS`` order) of the declarations ``wanted``, by id."""
-    select = ", ".join(sql for _, sql in COLUMNS)
-    found: dict[int, tuple[Any, ...]] = {}
-    for batch in chunks(list(wanted)):
-        marks = ", ".join("?" * len(batch))
-        for row in store.conn.execute(
-                f"SELECT d.id, {select} FROM declarations d JOIN employers e "
-                f"ON e.id = d.employer_id WHERE d.id IN ({marks})", batch):
-            found[int(row[0])] = tuple(row[1:])
-    return found
+    return listing.rows_by_ids(store, _TABLE, "d", COLUMNS, wanted)
 
 
 @dataclass(frozen=True)
@@ -201,8 +172,4 @@ def id_by_key(store: Store, symbol: str, declared_on: date) -> int | None:
 
 def fiscal_years(store: Store) -> list[int]:
     """The FYs from the earliest to the latest declared_on stored, newest first."""
-    first, last = store.conn.execute(
-        "SELECT MIN(declared_on), MAX(declared_on) FROM declarations").fetchone()
-    if first is None:
-        return []
-    return list(range(fy_of(date.fromisoformat(last)), fy_of(date.fromisoformat(first)) - 1, -1))
+    return listing.fiscal_years(store, _TABLE, "declared_on")

@@ -16,6 +16,7 @@ from branchdesk.store.registers import (
     withdraw_declaration,
 )
 from branchdesk.ui.context import UiContext
+from branchdesk.ui.forms.common import employer_fields
 from branchdesk.ui.forms.form import FieldProblem, FormDialog, Work
 
 TABLES = frozenset({"declarations"})
@@ -34,12 +35,8 @@ class DeclarationForm(FormDialog):
         self.key: tuple[str, date] | None = None
         values = {} if detail is None else detail.values
         fixed = detail is not None
-        self.symbol_edit = self.line(self.tr("&Employer symbol"), "symbol",
-                                     "" if detail is None else detail.symbol, read_only=fixed)
-        self.employer_label = QLabel("" if detail is None else detail.employer_name)
-        self.employer_label.setObjectName("employer_name")
-        self.row(self.tr("Employer name"), self.employer_label)
-        self.symbol_edit.editingFinished.connect(self._show_employer)
+        self.symbol_edit, self.employer_label = employer_fields(
+            self, (self.tr("&Employer symbol"), self.tr("Employer name")), detail)
         self.declared_edit = self.date_line(self.tr("&Declaration date"), "declared_on",
                                             values.get("declared_on"), read_only=fixed)
         self.kind_combo = QComboBox()
@@ -63,12 +60,6 @@ class DeclarationForm(FormDialog):
         self.contact_edit = self.line(self.tr("Contact &person"), "contact_person",
                                       values.get("contact_person") or "")
         self.note_edit = self.line(self.tr("&Note"), "note", values.get("note") or "")
-
-    def _show_employer(self) -> None:
-        try:
-            self.employer_label.setText(self.employer_of(self.symbol_edit).name)
-        except FieldProblem as problem:
-            self.employer_label.setText(problem.text)
 
     def build(self) -> tuple[Work, frozenset[str]]:
         """The declaration as a record; refuses a second declaration of the same date."""

@@ -13,6 +13,7 @@ from branchdesk.store.connection import Store
 from branchdesk.store.queries.committee import MemberDetail
 from branchdesk.store.registers import MemberRecord, terminate_member, upsert_members
 from branchdesk.ui.context import UiContext
+from branchdesk.ui.forms.common import employer_fields
 from branchdesk.ui.forms.form import FieldProblem, FormDialog, Work
 
 TABLES = frozenset({"committee_members"})
@@ -31,12 +32,8 @@ class MemberForm(FormDialog):
         self.key: tuple[str, str, date] | None = None
         values = {} if detail is None else detail.values
         fixed = detail is not None
-        self.symbol_edit = self.line(self.tr("&Employer symbol"), "symbol",
-                                     "" if detail is None else detail.symbol, read_only=fixed)
-        self.employer_label = QLabel("" if detail is None else detail.employer_name)
-        self.employer_label.setObjectName("employer_name")
-        self.row(self.tr("Employer name"), self.employer_label)
-        self.symbol_edit.editingFinished.connect(self._show_employer)
+        self.symbol_edit, self.employer_label = employer_fields(
+            self, (self.tr("&Employer symbol"), self.tr("Employer name")), detail)
         self.name_edit = self.line(self.tr("&Name"), "name", values.get("name") or "",
                                    read_only=fixed)
         self.kana_edit = self.line(self.tr("Name in &kana"), "name_kana",
@@ -47,12 +44,6 @@ class MemberForm(FormDialog):
         self.email_edit = self.line(self.tr("E-&mail"), "email", values.get("email") or "")
         self.appointed_edit = self.date_line(self.tr("&Appointed on"), "appointed_on",
                                              values.get("appointed_on"), read_only=fixed)
-
-    def _show_employer(self) -> None:
-        try:
-            self.employer_label.setText(self.employer_of(self.symbol_edit).name)
-        except FieldProblem as problem:
-            self.employer_label.setText(problem.text)
 
     def build(self) -> tuple[Work, frozenset[str]]:
         """The member as a record; refuses adding one already stored (same key)."""

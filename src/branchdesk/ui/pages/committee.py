@@ -5,8 +5,6 @@ never logged."""
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -42,6 +40,7 @@ class CommitteePage(RegisterPage):
 
     page_id = "committee"
     tables = frozenset({"committee_members", "member_events", "employers"})
+    query_module = queries
 
     def __init__(self, context: UiContext, parent: QWidget | None = None, *,
                  today: date | None = None) -> None:
@@ -122,24 +121,6 @@ class CommitteePage(RegisterPage):
             search=self.search_edit.text(), state=self.state_combo.currentData(), on=self.today,
             appointed_from=None if fy is None else fy_start(int(fy)),
             appointed_to=None if fy is None else fy_end(int(fy)))
-
-    # --- queries ---------------------------------------------------------------------------
-
-    def query_ids(self, store: Store, flt: Any, order: str, descending: bool) -> array[int]:
-        """Ids for the filter and order."""
-        return queries.ids(store, flt, order, descending)
-
-    def query_rows(self, store: Store, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        """List cells by id."""
-        return queries.rows_by_ids(store, ids)
-
-    def query_detail(self, store: Store, record_id: int) -> queries.MemberDetail | None:
-        """One member with events and history."""
-        return queries.detail(store, record_id)
-
-    def total(self, store: Store) -> int:
-        """Members stored."""
-        return queries.count(store)
 
     # --- detail ----------------------------------------------------------------------------
 

@@ -4,8 +4,6 @@ that add, edit and withdraw a declaration."""
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
@@ -39,6 +37,7 @@ class DeclarationsPage(RegisterPage):
 
     page_id = "declarations"
     tables = frozenset({"declarations", "employers"})
+    query_module = queries
 
     def title(self) -> str:
         """The sidebar label."""
@@ -126,24 +125,6 @@ class DeclarationsPage(RegisterPage):
             kind=self.kind_combo.currentData(),
             declared_from=None if fy is None else fy_start(int(fy)),
             declared_to=None if fy is None else fy_end(int(fy)))
-
-    # --- queries ---------------------------------------------------------------------------
-
-    def query_ids(self, store: Store, flt: Any, order: str, descending: bool) -> array[int]:
-        """Ids for the filter and order."""
-        return queries.ids(store, flt, order, descending)
-
-    def query_rows(self, store: Store, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        """List cells by id."""
-        return queries.rows_by_ids(store, ids)
-
-    def query_detail(self, store: Store, record_id: int) -> queries.DeclarationDetail | None:
-        """One declaration with its history."""
-        return queries.detail(store, record_id)
-
-    def total(self, store: Store) -> int:
-        """Declarations stored."""
-        return queries.count(store)
 
     # --- detail ----------------------------------------------------------------------------
 

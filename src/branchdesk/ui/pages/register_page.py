@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -59,6 +59,22 @@ def combo(name: str, items: Sequence[tuple[str, Any]]) -> QComboBox:
     return box
 
 
+class RegisterQueries(Protocol):
+    """What a register's query module provides (``store.queries.declarations``, ``.committee``)."""
+
+    def ids(self, store: Store, flt: Any, order: str, descending: bool, /) -> array[int]:
+        """Ids for the filter and order."""
+
+    def rows_by_ids(self, store: Store, wanted: Sequence[int], /) -> dict[int, tuple[Any, ...]]:
+        """List cells by id."""
+
+    def detail(self, store: Store, record_id: int, /) -> Any:
+        """One record's detail (None when gone)."""
+
+    def count(self, store: Store, /) -> int:
+        """How many records the register holds."""
+
+
 class RegisterPage(Page):
     """A searchable, filterable register list with a detail pane; see the module docstring."""
 
@@ -85,6 +101,9 @@ class RegisterPage(Page):
 
     # --- what subclasses provide -----------------------------------------------------------
 
+    #: The register's query module (ids, rows, detail and count of its records).
+    query_module: RegisterQueries
+
     def columns(self) -> list[Column]:
         """The list's columns (sort keys as the query module knows them)."""
         raise NotImplementedError
@@ -106,19 +125,19 @@ class RegisterPage(Page):
 
     def query_ids(self, store: Store, flt: Any, order: str, descending: bool) -> array[int]:
         """Ids for the filter and order."""
-        raise NotImplementedError
+        return self.query_module.ids(store, flt, order, descending)
 
     def query_rows(self, store: Store, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         """List cells by id."""
-        raise NotImplementedError
+        return self.query_module.rows_by_ids(store, ids)
 
     def query_detail(self, store: Store, record_id: int) -> Any:
         """One record's detail (None when gone)."""
-        raise NotImplementedError
+        return self.query_module.detail(store, record_id)
 
     def total(self, store: Store) -> int:
         """How many records the register holds."""
-        raise NotImplementedError
+        return self.query_module.count(store)
 
     def make_detail(self) -> QWidget:
         """The detail pane."""
