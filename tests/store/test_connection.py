@@ -197,3 +197,10 @@ def test_unusable_paths_are_refused_with_their_code(
         assert path.read_bytes() == before
     if path.exists():
         assert_unlocked(path)
+
+
+def test_the_schema_version_constant_counts_every_migration() -> None:
+    from branchdesk.store import migrations, version
+
+    count = len(migrations.migrations._migrations)
+    assert version.SCHEMA_VERSION == migrations.SCHEMA_VERSION == count

@@ -13,15 +13,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from branchdesk import __version__
 from branchdesk.domain.errors import InputRejected, StoreUnusable
 from branchdesk.domain.identifiers import validate_branch_code
-from branchdesk.store import migrations
 from branchdesk.store.lock import WriterLock, os_user
+from branchdesk.store.version import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 3.0
@@ -33,8 +34,17 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: WriterLock | None) -> None:
         self.path = path
         self.conn = conn
-        self.db = Database(conn)
         self.lock = lock
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of the connection (imported on first use: it is slow to load)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
 
     @property
     def writable(self) -> bool:
@@ -125,7 +135,7 @@ def create_store(path: Path, branch_code: str, *, portable: bool = False) -> Sto
         conn = connect(path)
         store = Store(path, conn, lock)
         store.db.enable_wal()
-        migrations.apply(store.db)
+        _apply_migrations(store)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         conn.execute(
             "INSERT INTO store_info VALUES (1, ?, ?, ?, ?, ?)",
@@ -148,7 +158,7 @@ def open_store(path: Path, *, write: bool = False) -> Store:
         conn = connect(path)
         store = Store(path, conn, lock)
         _check_schema(store)
-        if migrations.pending_count(store.db):
+        if store.scalar("PRAGMA user_version") < SCHEMA_VERSION:
             _migrate(store)
     except BaseException as e:
         if conn is not None:
@@ -176,9 +186,9 @@ def _check_schema(store: Store) -> None:
     names = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "store_info" not in names:
         raise StoreUnusable("store_not_branchdesk", path=str(store.path))
-    if version > migrations.SCHEMA_VERSION:
+    if version > SCHEMA_VERSION:
         raise StoreUnusable("store_newer", path=str(store.path), version=version,
-                            supported=migrations.SCHEMA_VERSION)
+                            supported=SCHEMA_VERSION)
 
 
 def _migrate(store: Store) -> None:
@@ -193,7 +203,13 @@ def _migrate(store: Store) -> None:
         borrowed.acquire()
     try:
         backup_before(store, "migration")
-        migrations.apply(store.db)
+        _apply_migrations(store)
     finally:
         if borrowed is not None:
             borrowed.release()
+
+
+def _apply_migrations(store: Store) -> None:
+    from branchdesk.store import migrations
+
+    migrations.apply(store.db)
