@@ -20,10 +20,10 @@ from datetime import datetime
 from pathlib import Path
 
 from branchdesk.domain.errors import InputRejected, StoreUnusable
-from branchdesk.store import migrations
 from branchdesk.store.check import integrity_lines
 from branchdesk.store.connection import SQLITE_MAGIC, Store
 from branchdesk.store.lock import WriterLock
+from branchdesk.store.version import SCHEMA_VERSION
 
 #: Reasons of automatic backups; "manual" is the `backup` command's default destination.
 REASONS = ("import", "restore", "migration", "manual")
@@ -285,9 +285,9 @@ def _validate_source(staged: Path, source: Path) -> _SourceInfo:
 
 def _check_source_version(conn: sqlite3.Connection, source: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > migrations.SCHEMA_VERSION:
+    if version > SCHEMA_VERSION:
         raise InputRejected("restore_source_newer", path=str(source), version=version,
-                            supported=migrations.SCHEMA_VERSION)
+                            supported=SCHEMA_VERSION)
 
 
 def _read_current(store_path: Path) -> _CurrentInfo | None:
