@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from branchdesk.domain.errors import Cancelled, StoreUnusable, ValueRejected
 from branchdesk.domain.jobs import TaskState
+from branchdesk.logsetup import log_path, setup_logging
 from branchdesk.store.connection import Store, create_store, open_store
 from branchdesk.store.lock import WriterLock
 from branchdesk.ui.jobs import DIALOG_DELAY_MS, JobRunner
-from branchdesk.ui.logsetup import log_path, setup_logging
 
 
 @pytest.fixture

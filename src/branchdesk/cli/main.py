@@ -14,9 +14,9 @@ from branchdesk.cli import (  # noqa: F401 - template_command registers `export 
     commands_import,
     template_command,
 )
-from branchdesk.cli.logsetup import log_unexpected, setup_logging
 from branchdesk.domain.errors import BranchdeskError
 from branchdesk.domain.messages import message
+from branchdesk.logsetup import log_unexpected, setup_logging
 
 log = logging.getLogger("branchdesk.cli")
 

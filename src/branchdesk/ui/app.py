@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication
 from branchdesk import APP_NAME, __version__, paths
 from branchdesk.domain.errors import BranchdeskError
 from branchdesk.domain.messages import message
+from branchdesk.logsetup import log_unexpected, setup_logging
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.errors import install_excepthook
 from branchdesk.ui.i18n import install_translators
 from branchdesk.ui.jobs import JobRunner
-from branchdesk.ui.logsetup import log_unexpected, setup_logging
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.pages import registry
 from branchdesk.ui.qtfix import guard_emit_refcount

@@ -24,8 +24,8 @@ from branchdesk.domain.errors import (
     StoreUnusable,
 )
 from branchdesk.domain.messages import message
+from branchdesk.logsetup import log_unexpected
 from branchdesk.ui.i18n import QT_TRANSLATE_NOOP
-from branchdesk.ui.logsetup import log_unexpected
 
 log = logging.getLogger("branchdesk.ui")
 

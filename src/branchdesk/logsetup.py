@@ -1,5 +1,5 @@
-"""The app's log file: the same file as the command line's (``paths.log_dir()``), kept apart
-from ``branchdesk.cli`` because ``ui`` must not import it. Keys and counts only, never values."""
+"""The log file shared by the command line and the app: keys and counts only, never record
+values (cli.md). Top-level, like ``paths``, so both ``cli`` and ``ui`` use this one module."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 from branchdesk.paths import log_dir
 
 LOG_NAME = "branchdesk.log"
-_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def log_path() -> Path:
@@ -19,11 +18,7 @@ def log_path() -> Path:
 
 
 def setup_logging() -> None:
-    """Send branchdesk's records to the rotating log file (once; skipped if not writable).
-
-    When the command line already set the handler up (``branchdesk`` with no command), this
-    keeps it: both write the same file.
-    """
+    """Send branchdesk's log records to a rotating file (silently skipped if not writable)."""
     root = logging.getLogger("branchdesk")
     if root.handlers:
         return
@@ -35,11 +30,11 @@ def setup_logging() -> None:
             log_path(), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
 
 
 def log_unexpected(error: BaseException) -> Path:
-    """Log an unexpected error with its traceback; return the log file's path."""
-    logging.getLogger("branchdesk.ui").error("unexpected error", exc_info=error)
+    """Log an unexpected error with its traceback; return the log's path."""
+    logging.getLogger("branchdesk").error("unexpected error", exc_info=error)
     return log_path()
