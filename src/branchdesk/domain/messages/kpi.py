@@ -11,7 +11,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting_invalid": ("設定 {key} の値が不正です: {value}", "Invalid value for {key}: {value}"),
     "setting_out_of_range": ("設定 {key} の値 {value} は範囲外です（{minimum}〜{maximum}）",
                              "Value {value} for {key} is out of range ({minimum}-{maximum})"),
-    "fy_no_data": ("データのある年度がありません", "The store holds no data for any fiscal year"),
     # Explanations of how each computed KPI is computed (tooltips, `kpi --explain`).
     "explain_generic_share": (
         "支部の{period}診療分: 後発医薬品数量 ÷（後発医薬品数量＋後発品のある先発品数量）",
