@@ -9,14 +9,10 @@ untranslated visible string anyway). Words follow the spec (事業所記号, 健
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "resources" / "translations" / "pages_ja.ts"
-BIN = Path(sys.executable).parent
+from tslib import build
+
 SOURCES = [
     "src/branchdesk/ui/pages/dashboard.py", "src/branchdesk/ui/pages/drugs.py",
     "src/branchdesk/ui/pages/declarations.py", "src/branchdesk/ui/pages/committee.py",
@@ -235,36 +231,10 @@ JA_BY_CONTEXT: dict[tuple[str, str], str] = {
 }
 
 
-def fill(path: Path) -> list[str]:
-    """Fill every message of ``path``; return the sources that have no Japanese."""
-    tree = ET.parse(path)
-    missing = []
-    for context in tree.getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for msg in context.iter("message"):
-            source = msg.findtext("source") or ""
-            text = JA_BY_CONTEXT.get((name, source), JA.get(source))
-            node = msg.find("translation")
-            assert node is not None
-            if text is None:
-                missing.append(f"{name}: {source}")
-                continue
-            node.text = text
-            node.attrib.pop("type", None)
-    tree.write(path, encoding="utf-8", xml_declaration=True)
-    return missing
-
 
 def main() -> int:
     """lupdate, fill, lrelease; 1 when a source text has no Japanese."""
-    subprocess.run([str(BIN / "pyside6-lupdate"), *SOURCES, "-no-obsolete", "-ts", str(TS)],
-                   cwd=ROOT, check=True, capture_output=True)
-    missing = fill(TS)
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))],
-                   cwd=ROOT, check=True, capture_output=True)
-    for text in missing:
-        print("no Japanese for", text, file=sys.stderr)
-    return 1 if missing else 0
+    return build("pages", SOURCES, JA, JA_BY_CONTEXT)
 
 
 if __name__ == "__main__":

@@ -32,158 +32,158 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="53" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="52" />
         <source>Committee members</source>
         <translation>健康保険委員</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="58" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="57" />
         <source>Employer symbol</source>
         <translation>事業所記号</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="58" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="57" />
         <source>Employer name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="59" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="58" />
         <source>Employer</source>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="59" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="58" />
         <source>Name</source>
         <translation>委員氏名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="60" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="59" />
         <source>Name in kana</source>
         <translation>氏名カナ</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="60" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="59" />
         <source>Department and title</source>
         <translation>部署・役職</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="61" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="60" />
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="61" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="60" />
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="62" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="61" />
         <source>Appointed on</source>
         <translation>委嘱日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="62" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="61" />
         <source>Terminated on</source>
         <translation>解嘱日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="63" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="62" />
         <source>Reason for termination</source>
         <translation>解嘱理由</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="83" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="82" />
         <source>Search by employer symbol, employer name, member name or kana (Ctrl+F)</source>
         <translation>事業所記号・事業所名・委員氏名・カナで検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="87" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="86" />
         <source>&amp;Terminate…</source>
         <translation>解嘱(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="94" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="93" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="94" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="93" />
         <source>In office</source>
         <translation>在任中</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="95" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="94" />
         <source>Terminated</source>
         <translation>解嘱済</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="96" />
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="111" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="95" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="110" />
         <source>All years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="98" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="97" />
         <source>In office or terminated</source>
         <translation>在任・解嘱</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="98" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="97" />
         <source>&amp;Status</source>
         <translation>在任状況(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="99" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="98" />
         <source>Fiscal year of the appointment</source>
         <translation>委嘱日の年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="99" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="98" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="113" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="112" />
         <source>FY{fy}</source>
         <translation>{fy}年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="148" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="129" />
         <source>Select a member to see the details and history.</source>
         <translation>委員を選ぶと、詳細と変更履歴が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="149" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="130" />
         <source>Committee member</source>
         <translation>健康保険委員</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="150" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="131" />
         <source>Trainings and commendations</source>
         <translation>研修受講・表彰</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="151" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="132" />
         <source>History of changes</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="166" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="147" />
         <source>Edited in the app</source>
         <translation>画面で変更済み</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="166" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="147" />
         <source>Yes (an import overwrites it)</source>
         <translation>はい（取込で上書きされます）</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="167" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="148" />
         <source>Training</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="167" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="148" />
         <source>Commendation</source>
         <translation>表彰</translation>
     </message>
@@ -268,43 +268,43 @@
 <context>
     <name>DeclarationColumns</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="26" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="24" />
         <source>Employer symbol</source>
         <extracomment>Column headers (English source; Japanese from the .ts file, context DeclarationColumns).</extracomment>
         <translation>事業所記号</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="27" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="25" />
         <source>Employer name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="28" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="26" />
         <source>Declaration date</source>
         <translation>宣言日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="29" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="27" />
         <source>Kind</source>
         <translation>宣言区分</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="30" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="28" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="31" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="29" />
         <source>Withdrawal date</source>
         <translation>取下げ日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="32" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="30" />
         <source>Karte given on</source>
         <translation>カルテ提供日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="33" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="31" />
         <source>Certification</source>
         <translation>健康経営優良法人</translation>
     </message>
@@ -312,73 +312,73 @@
 <context>
     <name>DeclarationForm</name>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="30" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="31" />
         <source>Add a health declaration</source>
         <translation>健康宣言の追加</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="31" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="32" />
         <source>Edit a health declaration</source>
         <translation>健康宣言の編集</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="37" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="39" />
         <source>&amp;Employer symbol</source>
         <extracomment>(事業所記号, 宣言日) of the declaration written, once ``build`` succeeded.</extracomment>
         <translation>事業所記号(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="41" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="39" />
         <source>Employer name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="43" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="40" />
         <source>&amp;Declaration date</source>
         <translation>宣言日(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="51" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="48" />
         <source>&amp;Kind</source>
         <translation>宣言区分(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="54" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="51" />
         <source>One item and its target per line</source>
         <translation>1行に1項目（項目と目標値）</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="56" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="53" />
         <source>Declared &amp;items</source>
         <translation>宣言項目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="57" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="54" />
         <source>Karte &amp;given on</source>
         <translation>カルテ提供日(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="59" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="56" />
         <source>Karte given &amp;again on</source>
         <translation>カルテ再提供日(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="61" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="58" />
         <source>&amp;Certification</source>
         <translation>健康経営優良法人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="63" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="60" />
         <source>Contact &amp;person</source>
         <translation>担当者(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="65" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="62" />
         <source>&amp;Note</source>
         <translation>備考(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="98" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="89" />
         <source>Employer {symbol} already has a declaration dated {day}; edit that one instead.</source>
         <translation>事業所 {symbol} には宣言日 {day} の健康宣言が既に登録されています（その宣言を編集してください）。</translation>
     </message>
@@ -386,151 +386,151 @@
 <context>
     <name>DeclarationsPage</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="45" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="44" />
         <source>Health declarations</source>
         <translation>健康宣言</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="50" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="49" />
         <source>Employer symbol</source>
         <translation>事業所記号</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="50" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="49" />
         <source>Employer name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="51" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="50" />
         <source>Employer</source>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="51" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="50" />
         <source>Declaration date</source>
         <translation>宣言日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="52" />
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="98" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="51" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="97" />
         <source>Kind</source>
         <translation>宣言区分</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="52" />
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="97" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="51" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="96" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="53" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="52" />
         <source>Withdrawal date</source>
         <translation>取下げ日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="54" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="53" />
         <source>Withdrawal reason</source>
         <translation>取下げ理由</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="55" />
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="153" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="54" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="134" />
         <source>Declared items</source>
         <translation>宣言項目</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="55" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="54" />
         <source>Karte given on</source>
         <translation>カルテ提供日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="56" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="55" />
         <source>Karte given again on</source>
         <translation>カルテ再提供日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="57" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="56" />
         <source>Certification</source>
         <translation>健康経営優良法人</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="58" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="57" />
         <source>Contact person</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="58" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="57" />
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="79" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="78" />
         <source>Search by employer symbol, name or kana (Ctrl+F)</source>
         <translation>事業所記号・事業所名・カナで検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="83" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="82" />
         <source>&amp;Withdraw…</source>
         <translation>取下げ(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="90" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="89" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="95" />
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="115" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="94" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="114" />
         <source>All years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="97" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="96" />
         <source>&amp;Status</source>
         <translation>状態(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="98" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="97" />
         <source>&amp;Kind</source>
         <translation>区分(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="99" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="98" />
         <source>Fiscal year of the declaration</source>
         <translation>宣言日の年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="99" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="98" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="117" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="116" />
         <source>FY{fy}</source>
         <translation>{fy}年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="152" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="133" />
         <source>Select a declaration to see its details and history.</source>
         <translation>健康宣言を選ぶと、詳細と変更履歴が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="153" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="134" />
         <source>Declaration</source>
         <translation>健康宣言</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="154" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="135" />
         <source>History of changes</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="169" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="150" />
         <source>Edited in the app</source>
         <translation>画面で変更済み</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="169" />
+        <location filename="../../src/branchdesk/ui/pages/declarations.py" line="150" />
         <source>Yes (an import overwrites it)</source>
         <translation>はい（取込で上書きされます）</translation>
     </message>
@@ -863,43 +863,43 @@
 <context>
     <name>MemberColumns</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="29" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="27" />
         <source>Employer symbol</source>
         <extracomment>Column headers (English source; Japanese from the .ts file, context MemberColumns).</extracomment>
         <translation>事業所記号</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="30" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="28" />
         <source>Employer name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="31" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="29" />
         <source>Name</source>
         <translation>委員氏名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="32" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="30" />
         <source>Name in kana</source>
         <translation>氏名カナ</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="33" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="31" />
         <source>Department and title</source>
         <translation>部署・役職</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="34" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="32" />
         <source>Appointed on</source>
         <translation>委嘱日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="35" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="33" />
         <source>Terminated on</source>
         <translation>解嘱日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="36" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="34" />
         <source>Reason for termination</source>
         <translation>解嘱理由</translation>
     </message>
@@ -907,58 +907,58 @@
 <context>
     <name>MemberForm</name>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="27" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="28" />
         <source>Add a committee member</source>
         <translation>健康保険委員の追加</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="28" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="29" />
         <source>Edit a committee member</source>
         <translation>健康保険委員の編集</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="34" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="36" />
         <source>&amp;Employer symbol</source>
         <extracomment>(事業所記号, 氏名, 委嘱日) of the member written, once ``build`` succeeded.</extracomment>
         <translation>事業所記号(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="38" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="36" />
         <source>Employer name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="40" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="37" />
         <source>&amp;Name</source>
         <translation>委員氏名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="42" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="39" />
         <source>Name in &amp;kana</source>
         <translation>氏名カナ(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="44" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="41" />
         <source>&amp;Department and title</source>
         <translation>部署・役職(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="46" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="43" />
         <source>&amp;Phone</source>
         <translation>電話番号(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="47" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="44" />
         <source>E-&amp;mail</source>
         <translation>メールアドレス(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="48" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="45" />
         <source>&amp;Appointed on</source>
         <translation>委嘱日(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="77" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="68" />
         <source>This member is already stored with the appointment date {day}; edit that record instead.</source>
         <translation>この委員は委嘱日 {day} で既に登録されています（その記録を編集してください）。</translation>
     </message>
@@ -1004,18 +1004,18 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="182" />
+        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="201" />
         <source>&amp;Add…</source>
-        <extracomment>Rows measured when the columns are fitted to their contents. The search runs this long after the last keystroke. Emitted once a search, filter, sort or refresh is shown.</extracomment>
+        <extracomment>Rows measured when the columns are fitted to their contents. The search runs this long after the last keystroke. Emitted once a search, filter, sort or refresh is shown. The register's query module (ids, rows, detail and count of its records).</extracomment>
         <translation>追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="184" />
+        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="203" />
         <source>&amp;Edit…</source>
         <translation>編集(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="245" />
+        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="264" />
         <source>{shown} of {total}</source>
         <translation>{total}件中 {shown}件</translation>
     </message>
@@ -1023,32 +1023,32 @@
 <context>
     <name>TerminateForm</name>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="88" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="79" />
         <source>Terminate a committee member</source>
         <translation>健康保険委員の解嘱</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="91" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="82" />
         <source>Employer</source>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="92" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="83" />
         <source>Name</source>
         <translation>委員氏名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="93" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="84" />
         <source>Appointed on</source>
         <translation>委嘱日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="94" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="85" />
         <source>&amp;Terminated on</source>
         <translation>解嘱日(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="103" />
+        <location filename="../../src/branchdesk/ui/forms/member_forms.py" line="94" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
@@ -1056,27 +1056,27 @@
 <context>
     <name>WithdrawForm</name>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="109" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="100" />
         <source>Withdraw a health declaration</source>
         <translation>健康宣言の取下げ</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="111" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="102" />
         <source>Employer</source>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="112" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="103" />
         <source>Declaration date</source>
         <translation>宣言日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="113" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="104" />
         <source>&amp;Withdrawal date</source>
         <translation>取下げ日(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="115" />
+        <location filename="../../src/branchdesk/ui/forms/declaration_forms.py" line="106" />
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>JobRunner</name>
@@ -148,33 +147,33 @@ Logs: {logs}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../src/branchdesk/ui/errors.py" line="36" />
+        <location filename="../../src/branchdesk/ui/errors.py" line="37" />
         <source>Cancelled</source>
         <extracomment>Error type → (dialog icon, English source of the box's title).</extracomment>
         <translation>中止しました</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/errors.py" line="37" />
+        <location filename="../../src/branchdesk/ui/errors.py" line="38" />
         <source>Input rejected</source>
         <translation>入力エラー</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/errors.py" line="38" />
+        <location filename="../../src/branchdesk/ui/errors.py" line="39" />
         <source>The store cannot be used</source>
         <translation>ストアを使用できません</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/errors.py" line="39" />
+        <location filename="../../src/branchdesk/ui/errors.py" line="40" />
         <source>Consistency problems</source>
         <translation>データの不整合</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/errors.py" line="40" />
+        <location filename="../../src/branchdesk/ui/errors.py" line="41" />
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/errors.py" line="55" />
+        <location filename="../../src/branchdesk/ui/errors.py" line="56" />
         <source>Unexpected error</source>
         <translation>予期しないエラー</translation>
     </message>
@@ -253,6 +252,31 @@ Logs: {logs}</source>
         <location filename="../../src/branchdesk/ui/pages/registry.py" line="45" />
         <source>Generics and biosimilars</source>
         <translation>ジェネリック・バイオシミラー</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/registry.py" line="47" />
+        <source>Checkup referrals</source>
+        <translation>受診勧奨</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/registry.py" line="49" />
+        <source>Outreach plan</source>
+        <translation>訪問計画</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/registry.py" line="51" />
+        <source>Import</source>
+        <translation>取込</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/registry.py" line="53" />
+        <source>Quarterly report</source>
+        <translation>四半期報告</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/registry.py" line="55" />
+        <source>Settings</source>
+        <translation>設定</translation>
     </message>
 </context>
 <context>

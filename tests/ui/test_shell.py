@@ -19,7 +19,8 @@ from branchdesk.ui.pages.base import Page
 from branchdesk.ui.pages.placeholder import PlaceholderPage
 from branchdesk.ui.pages.registry import PAGES, PageEntry, load_page_class
 
-SIDEBAR = ["ダッシュボード", "事業所", "健康宣言", "健康保険委員", "ジェネリック・バイオシミラー"]
+SIDEBAR = ["ダッシュボード", "事業所", "健康宣言", "健康保険委員", "ジェネリック・バイオシミラー",
+           "受診勧奨", "訪問計画", "取込", "四半期報告", "設定"]
 
 
 class RecordingPage(Page):
@@ -55,7 +56,8 @@ def test_the_sidebar_lists_the_pages_in_japanese(main_window: MainWindow) -> Non
     labels = [main_window.sidebar.item(i).text() for i in range(main_window.sidebar.count())]
     assert labels == SIDEBAR
     assert [e.page_id for e in PAGES] == ["dashboard", "employers", "declarations",
-                                          "committee", "drugs"]
+                                          "committee", "drugs", "referrals", "planner",
+                                          "import", "report", "settings"]
 
 
 def test_pages_are_made_on_first_show_only(main_window: MainWindow) -> None:
@@ -89,7 +91,7 @@ def test_the_sidebar_is_keyboard_navigable(main_window: MainWindow, qtbot) -> No
     qtbot.keyClick(main_window.sidebar, Qt.Key.Key_Down)
     assert main_window.current_page_id() == "employers"
     qtbot.keyClick(main_window.sidebar, Qt.Key.Key_End)
-    assert main_window.current_page_id() == "drugs"
+    assert main_window.current_page_id() == "settings"
     main_window.step_page(1)  # Ctrl+PgDown wraps around
     assert main_window.current_page_id() == "dashboard"
 

@@ -9,17 +9,21 @@ from __future__ import annotations
 from typing import Any
 
 from branchdesk.domain.messages import (
+    admin,
     cli,
     columns,
     common,
     importing,
     kpi,
     parse,
+    planner,
     reading,
     registers,
     report,
     store,
     templates,
+    wizard,
+    worklist,
 )
 
 LANGS = ("ja", "en")
@@ -28,7 +32,7 @@ LANGS = ("ja", "en")
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
     for module in (common, parse, store, registers, kpi, cli, reading, columns, importing,
-                   report, templates):
+                   report, templates, wizard, worklist, planner, admin):
         for code, texts in module.MESSAGES.items():
             if code in merged:
                 raise RuntimeError(f"duplicate message code {code}")

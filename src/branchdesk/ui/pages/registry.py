@@ -43,6 +43,16 @@ PAGES: list[PageEntry] = [
               QT_TRANSLATE_NOOP("registry", "Committee members")),
     PageEntry("drugs", "branchdesk.ui.pages.drugs:DrugsPage",
               QT_TRANSLATE_NOOP("registry", "Generics and biosimilars")),
+    PageEntry("referrals", "branchdesk.ui.pages.referrals:ReferralsPage",
+              QT_TRANSLATE_NOOP("registry", "Checkup referrals")),
+    PageEntry("planner", "branchdesk.ui.pages.planner:PlannerPage",
+              QT_TRANSLATE_NOOP("registry", "Outreach plan")),
+    PageEntry("import", "branchdesk.ui.pages.import_page:ImportPage",
+              QT_TRANSLATE_NOOP("registry", "Import")),
+    PageEntry("report", "branchdesk.ui.pages.report_page:ReportPage",
+              QT_TRANSLATE_NOOP("registry", "Quarterly report")),
+    PageEntry("settings", "branchdesk.ui.pages.settings_page:SettingsPage",
+              QT_TRANSLATE_NOOP("registry", "Settings")),
 ]
 
 
