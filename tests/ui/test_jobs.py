@@ -217,3 +217,24 @@ def test_the_excepthook_logs_and_shows_the_log_path(qtbot, log_file: Path,
     assert "予期しないエラーが発生しました" in box.text() and str(log_file) in box.text()
     assert "uncaught in a slot" in log_file.read_text(encoding="utf-8")
     box.close()
+
+
+def _open_and_insert(path: Path, state: TaskState) -> int:
+    with open_store(path, write=True) as store, store.transaction():  # takes the writer's lock
+        store.conn.execute("INSERT INTO employers (symbol, name) VALUES ('2', '乙工業')")
+    return 1
+
+
+def test_a_job_that_opens_the_store_itself_runs_after_earlier_writes(
+        runner: JobRunner, store_path: Path, qtbot) -> None:
+    release = threading.Event()
+    first = runner.run(_insert_then_wait(release), title="")
+    second = runner.run_on_path(_open_and_insert, title="", tables=frozenset({"employers"}),
+                                close_reader=True)
+    qtbot.waitUntil(lambda: first.state.progress[0] == 0.5, timeout=3000)
+    with qtbot.waitSignal(runner.changed, timeout=5000) as changed:
+        release.set()
+        qtbot.waitUntil(lambda: second.is_done, timeout=5000)
+    assert second.error is None  # the runner's own connection no longer held the lock
+    assert changed.args[0] == frozenset({"employers"})
+    assert _employers(store_path) == 2

@@ -43,6 +43,7 @@ _STEPS = 1000
 _INTERRUPT_STEPS = 20_000
 
 JobFn = Callable[[Store, TaskState], Any]
+PathJobFn = Callable[[Path, TaskState], Any]
 
 
 class Job(QObject):
@@ -110,6 +111,22 @@ class JobRunner(QObject):
         self._writer.submit(self._execute_write, job, fn, transaction)
         return job
 
+    def run_on_path(self, fn: PathJobFn, *, title: str, tables: frozenset[str] = frozenset(),
+                    cancellable: bool = True, show_errors: bool = True,
+                    close_reader: bool = False) -> Job:
+        """Run ``fn(store_path, state)`` on the writer thread with no connection of the runner's
+        own holding the writer's lock: for work that opens the store itself (an import, which
+        takes its own backup and transaction) or replaces its file (a restore, with
+        ``close_reader=True`` so that the reader thread's connection is closed first; the
+        caller closes the GUI thread's ``UiContext`` reader). Queued after earlier writes."""
+        job = Job(title, write=True, tables=frozenset(tables), cancellable=cancellable,
+                  show_errors=show_errors)
+        with self._lock:
+            self._pending_writes += 1
+        self._start(job)
+        self._writer.submit(self._execute_on_path, job, fn, close_reader)
+        return job
+
     def run_read(self, fn: JobFn, *, title: str = "", cancellable: bool = True,
                  show_errors: bool = True) -> Job:
         """Run the read ``fn(store, state)`` on the reader thread (read-only store); a
@@ -160,6 +177,18 @@ class JobRunner(QObject):
             else:
                 job.result = fn(store, job.state)
         except BaseException as e:  # delivered to the GUI thread, never lost
+            job.error = e
+        finally:
+            self._release_writer_if_idle()
+        self._delivered.emit(job)
+
+    def _execute_on_path(self, job: Job, fn: PathJobFn, close_reader: bool) -> None:
+        try:
+            self._close_write_store()
+            if close_reader:
+                self._reader.submit(self._close_read_store).result()
+            job.result = fn(self.store_path, job.state)
+        except BaseException as e:
             job.error = e
         finally:
             self._release_writer_if_idle()
