@@ -1,6 +1,12 @@
 """Where things live: the user's data folder (or beside the program in portable mode), the
 default store, logs, and resources (from the source tree or PyInstaller's ``sys._MEIPASS``).
 
+Portable mode (cli.md): a file named ``portable`` beside the program (``branchdesk.exe`` in the
+bundle) puts the data folder at ``data/`` beside it, so the store, ``settings.ini``, ``logs/``
+and ``backups/`` (beside the store) travel with the program on a USB stick; everything that
+places a file goes through ``data_dir``. ``data/`` keeps them apart from the program's own
+files, so a newer bundle can be copied over the folder without touching them.
+
 ``BRANCHDESK_HOME`` overrides the data folder (tests use it so they never touch a profile).
 """
 
@@ -12,9 +18,15 @@ from pathlib import Path
 
 from branchdesk import APP_NAME
 
+#: The file whose presence beside the program turns portable mode on.
+PORTABLE_MARKER = "portable"
+#: The data folder's name beside the program in portable mode.
+PORTABLE_DATA = "data"
+
 
 def program_dir() -> Path:
-    """The folder of the running program (the exe when frozen)."""
+    """The folder of the running program: the exe's when frozen (PyInstaller sets
+    ``sys.frozen`` and ``sys.executable``), else the package's."""
     if getattr(sys, "frozen", False):
         return Path(sys.executable).resolve().parent
     return Path(__file__).resolve().parent
@@ -22,7 +34,7 @@ def program_dir() -> Path:
 
 def is_portable() -> bool:
     """True when a file named ``portable`` stands beside the program."""
-    return (program_dir() / "portable").is_file()
+    return (program_dir() / PORTABLE_MARKER).is_file()
 
 
 def data_dir() -> Path:
@@ -31,7 +43,7 @@ def data_dir() -> Path:
     if override:
         return Path(override)
     if is_portable():
-        return program_dir() / "data"
+        return program_dir() / PORTABLE_DATA
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
     else:

@@ -1,0 +1,5 @@
+"""PyInstaller entry script of the console ``branchdesk-cli`` program (see build.spec)."""
+
+from branchdesk.cli import main
+
+raise SystemExit(main())
