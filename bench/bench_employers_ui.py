@@ -1,27 +1,28 @@
 """The 事業所 page at 東京 scale: 600,000 employers, offscreen, real widgets.
 
-Targets (issue 5): the ids of the whole register well under 200 ms; search results shown
-≤ 100 ms after the debounce; jump to the last row ≤ 200 ms; employer detail ≤ 100 ms.
-"Shown" means the page's query ran, the model reset and the table's viewport repainted (the
-visible rows fetched from the store and painted).
+Targets (issue 5): search results shown ≤ 100 ms after the debounce; jump to the last row
+≤ 200 ms; employer detail ≤ 100 ms; and (this page's own) the ids of the whole register well
+under 200 ms. "Shown" means the ids were read (off the GUI thread, through the page's job runner,
+as in the app), the model reset and the table's viewport repainted (the visible rows fetched
+from the store and painted).
 
-Each run opens a fresh page on a fresh connection, so every first query is cold; the figure
-printed is the best of ``--runs`` runs (median in brackets). ``--indexes`` repeats the sort
-and search figures on a copy of the store with the indexes this page would like: name and
-kana (sorts), and ``search_key`` (SQLite then scans that narrow index instead of the table).
+Each run opens a fresh page on a fresh job runner and connection, waits until it is shown and
+its search column is kept in memory (as a user sees the page before typing), then types
+searches none of which was typed before (each one's first answer, nothing kept for it). The
+figure printed is the best of ``--runs`` runs (median in brackets), next to its target. The
+query figures (Qt-free, fresh connections) show where the time goes: every sort order cold, a
+search by SQLite's scan (before the column is in memory) and from memory.
 
-    .venv/bin/python bench/bench_employers_ui.py [--store PATH] [--runs 3] [--indexes]
+    .venv/bin/python bench/bench_employers_ui.py [--store PATH] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -30,21 +31,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from branchdesk.store.connection import open_store
 from branchdesk.store.queries import employers as queries
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.i18n import install_translators
+from branchdesk.ui.jobs import JobRunner
 from branchdesk.ui.pages.employers import EmployersPage
 from common import large_store
 
-#: Suggested indexes (measured with ``--indexes``): sorting by name and kana, and a covering
-#: index the search's scan of ``search_key`` uses instead of the table (half the pages).
-INDEXES = ("CREATE INDEX IF NOT EXISTS employers_name ON employers(name)",
-           "CREATE INDEX IF NOT EXISTS employers_kana ON employers(name_kana)",
-           "CREATE INDEX IF NOT EXISTS employers_search ON employers(search_key)")
-#: Cold searches: none holds an earlier one (which would narrow it to the kept matches).
+#: Searches none of which holds an earlier one.
 SEARCHES = (("search 3 chars 製作所", "製作所"), ("search kana ｾｲｻｸｼｮ", "ｾｲｻｸｼｮ"),
             ("search 2 chars 山田", "山田"), ("search 1 char 山", "山"))
 TARGETS = {"ids of all (cold)": 200, "search": 100, "jump to last row": 200, "detail": 100}
@@ -72,7 +69,8 @@ def check_store(path: Path) -> None:
 
 
 def query_figures(path: Path, figures: Figures) -> None:
-    """ids() on fresh connections: every order cold, then the whole register warm."""
+    """ids() on fresh connections: every order cold, the whole register warm, and a search
+    before and after the search column is kept in memory."""
     for key in queries.SORT_KEYS:
         with open_store(path) as store:
             figures[f"ids of all by {key} (cold)"].append(
@@ -82,26 +80,40 @@ def query_figures(path: Path, figures: Figures) -> None:
                 figures["ids of all (warm)"].append(ms(lambda: queries.ids(store)))
                 figures["ids of all, descending (warm)"].append(
                     ms(lambda: queries.ids(store, order=("symbol", False))))
+    with open_store(path) as store:
+        queries.ids(store)
+        figures["query: search 製作所 by SQLite's scan"].append(
+            ms(lambda: queries.ids(store, search="製作所")))
+        figures["query: keep the search column in memory"].append(
+            ms(lambda: queries.warm_search(store)))
+        figures["query: search 山田 from memory"].append(
+            ms(lambda: queries.ids(store, search="山田")))
 
 
 def page_figures(app: QApplication, path: Path, figures: Figures) -> None:
     """One fresh page: open, searches, jump, detail, sorts and filters."""
-    context = UiContext(path)
+    jobs = JobRunner(path, "ja")
+    context = UiContext(path, "ja", jobs)
     page = EmployersPage(context)
     page.resize(1400, 900)
     page.show()
     app.processEvents()
     shown = page.view.viewport().repaint
-    figures["page open (municipalities, count, ids, paint)"].append(
-        ms(lambda: (page.refresh(), shown())))
+    def open_page() -> None:
+        page.refresh()
+        page.wait_loaded()
+        shown()
+
+    figures["page open (municipalities, count, ids, paint)"].append(ms(open_page))
+    figures["page open: search column kept in memory (background)"].append(
+        ms(lambda: jobs.wait_idle(60)))
     symbol = page.model.index(page.model.rowCount() // 2, 0).data()
     searches = (*SEARCHES, ("search symbol prefix (4 digits)", symbol[:4]),
                 ("search whole symbol", symbol))
     for name, text in searches:
         figures[name].append(ms(lambda: (page.search_for(text), shown())))  # noqa: B023
     page.search_for("田")
-    figures["search refined 田 → 田中 (narrows the kept matches)"].append(
-        ms(lambda: (page.search_for("田中"), shown())))
+    figures["search refined 田 → 田中"].append(ms(lambda: (page.search_for("田中"), shown())))
     page.search_for("")
     figures["jump to last row"].append(ms(lambda: (page.jump_to_last_row(), shown())))
     _detail(page, figures)
@@ -109,6 +121,7 @@ def page_figures(app: QApplication, path: Path, figures: Figures) -> None:
     _filters(page, figures)
     page.close()
     page.deleteLater()
+    jobs.close()
     context.close()
     app.processEvents()
 
@@ -128,35 +141,28 @@ def _sorts(page: EmployersPage, figures: Figures) -> None:
         label = page.model.headerData(column, Qt.Orientation.Horizontal)
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             way = "↑" if order == Qt.SortOrder.AscendingOrder else "↓"
-            figures[f"sort {label} {way}"].append(ms(lambda: (
-                header.setSortIndicator(column, order),  # noqa: B023
-                page.view.viewport().repaint())))
+            def sort(column: int = column, order: Qt.SortOrder = order) -> None:
+                header.setSortIndicator(column, order)
+                page.wait_loaded()
+                page.view.viewport().repaint()
+
+            figures[f"sort {label} {way}"].append(ms(sort))
 
 
 def _filters(page: EmployersPage, figures: Figures) -> None:
     header = page.view.horizontalHeader()
     header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    page.wait_loaded()
     for name, combo, value in (("filter active", page.status_filter, "active"),
                                ("filter + declared", page.declared_filter, True),
                                ("filter + with member", page.member_filter, True),
                                ("filter + 1-9 insured", page.size_filter, "1-9")):
-        figures[name].append(ms(lambda: (
-            combo.setCurrentIndex(combo.findData(value)),  # noqa: B023
-            page.view.viewport().repaint())))
+        def choose(combo: QComboBox = combo, value: object = value) -> None:
+            combo.setCurrentIndex(combo.findData(value))
+            page.wait_loaded()
+            page.view.viewport().repaint()
 
-
-def indexed_copy(path: Path, folder: Path) -> Path:
-    """A copy of the store with ``INDEXES`` (the store itself is not touched)."""
-    copy = folder / "indexed.db"
-    shutil.copyfile(path, copy)
-    conn = sqlite3.connect(copy)
-    for sql in INDEXES:
-        start = time.perf_counter()
-        conn.execute(sql)
-        conn.commit()
-        print(f"index {sql.split()[5]} built in {time.perf_counter() - start:.1f} s on a copy")
-    conn.close()
-    return copy
+        figures[name].append(ms(choose))
 
 
 def report(figures: Figures, title: str) -> None:
@@ -168,15 +174,14 @@ def report(figures: Figures, title: str) -> None:
         best = min(values)
         verdict = "" if target is None else (f"target ≤ {target} ms: "
                                              f"{'ok' if best <= target else 'MISSED'}")
-        print(f"  {name:48s} {best:8.1f} ms ({statistics.median(values):7.1f}) {verdict}")
+        print(f"  {name:52s} {best:8.1f} ms ({statistics.median(values):7.1f}) {verdict}")
 
 
 def main() -> None:
+    """Measure on the large demo store (or ``--store``)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--store", type=Path, help="a large store (default: bench/out/large.db)")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--indexes", action="store_true",
-                        help="also measure sorts with the suggested indexes (on a copy)")
     args = parser.parse_args()
     path = args.store or large_store()
     check_store(path)
@@ -190,14 +195,6 @@ def main() -> None:
         query_figures(path, figures)
         page_figures(app, path, figures)
     report(figures, "best of runs (median)")
-    if args.indexes:
-        with tempfile.TemporaryDirectory(dir=path.parent) as folder:
-            indexed: Figures = defaultdict(list)
-            copy = indexed_copy(path, Path(folder))
-            for _ in range(args.runs):
-                query_figures(copy, indexed)
-                page_figures(app, copy, indexed)
-            report(indexed, "with the suggested indexes")
     print(f"load average at the end {os.getloadavg()[0]:.2f}")
 
 

@@ -91,28 +91,27 @@
 <context>
     <name>BranchSection</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="55" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="56" />
         <source>Branch</source>
-        <extracomment>settings.ini key of the display language ("ja" or "en") used from the next start.</extracomment>
         <translation>支部</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="57" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="58" />
         <source>A store belongs to one branch for good. For another branch, make a new store (branchdesk init --branch CODE --db PATH) and open the app on it.</source>
         <translation>ストアの支部は変更できません。別の支部のデータは新しいストアを作成し（branchdesk init --branch 支部コード --db 保存先）、そのストアでアプリを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="60" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="61" />
         <source>Branch code</source>
         <translation>支部コード</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="61" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="62" />
         <source>Branch name</source>
         <translation>支部名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="62" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="63" />
         <source>Insurer number</source>
         <translation>保険者番号</translation>
     </message>
@@ -190,27 +189,27 @@
 <context>
     <name>LanguageSection</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="119" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="151" />
         <source>Display language</source>
         <translation>表示言語</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="123" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="155" />
         <source>Japanese</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="124" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="156" />
         <source>English</source>
         <translation>英語（English）</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="125" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="157" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="127" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="159" />
         <source>Applies from the next start.</source>
         <translation>次回の起動から切り替わります。</translation>
     </message>
@@ -219,7 +218,7 @@
     <name>ReportPage</name>
     <message>
         <location filename="../../src/branchdesk/ui/pages/report_page.py" line="158" />
-        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="354" />
+        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="358" />
         <source>Quarterly report</source>
         <extracomment>settings.ini key of the folder the last report was written to. Emitted once the selectors are filled. Emitted with the path of the workbook written. Emitted when an export ends without a file (cancelled, refused, or failed).</extracomment>
         <translation>四半期報告</translation>
@@ -285,28 +284,28 @@
         <translation>フォルダを開く(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="270" />
-        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="279" />
+        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="274" />
+        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="283" />
         <source>FY{fy}</source>
         <translation>{fy}年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="292" />
+        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="296" />
         <source>Output folder</source>
         <translation>出力先フォルダ</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="320" />
+        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="324" />
         <source>&amp;Replace</source>
         <translation>上書きする(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="334" />
+        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="338" />
         <source>&amp;Write anyway</source>
         <translation>このまま作成(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="383" />
+        <location filename="../../src/branchdesk/ui/pages/report_page.py" line="387" />
         <source>Writing the quarterly report…</source>
         <translation>四半期報告を作成しています…</translation>
     </message>
@@ -323,17 +322,47 @@
 <context>
     <name>StoreSection</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="89" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="92" />
         <source>Store location</source>
         <translation>ストアの保存場所</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="93" />
-        <source>To open another store, start the app with --db PATH.</source>
-        <translation>別のストアを開くには、--db 保存先 を付けてアプリを起動してください。</translation>
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="105" />
+        <source>Open another store at the next &amp;start…</source>
+        <translation>次回起動時に開くストアを選択(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="98" />
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="107" />
+        <source>Use the &amp;default store</source>
+        <translation>既定のストアに戻す(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="131" />
+        <source>Store to open at the next start</source>
+        <translation>次回起動時に開くストア</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="132" />
+        <source>branchdesk store (*.db)</source>
+        <translation>branchdesk ストア (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="138" />
+        <source>At the next start: {path}</source>
+        <translation>次回起動時: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="139" />
+        <source>At the next start: the default store</source>
+        <translation>次回起動時: 既定のストア</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="140" />
+        <source>--db PATH on the command line wins.</source>
+        <translation>コマンドラインの --db PATH が優先されます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/pages/settings_app.py" line="102" />
         <source>Open the store's fold&amp;er</source>
         <translation>ストアのフォルダを開く(&amp;E)</translation>
     </message>

@@ -299,107 +299,107 @@
 <context>
     <name>EmployersPage</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="74" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="83" />
         <source>Employers</source>
-        <extracomment>Wait this long after the last keystroke before searching. Moving through rows shows the detail once the current row rests this long. Initial column widths: the text each column should show whole.</extracomment>
+        <extracomment>Wait this long after the last keystroke before searching. Moving through rows shows the detail once the current row rests this long. Initial column widths: the text each column should show whole. Emitted once the ids of a refresh, search, filter or sort are shown.</extracomment>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="82" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="91" />
         <source>Search by employer symbol, name or kana</source>
         <translation>事業所記号・事業所名・カナで検索</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="83" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="92" />
         <source>Ctrl+F: search. Width, kana and case do not matter.</source>
         <translation>Ctrl+F で検索。全角・半角、ひらがな・カタカナ、大文字・小文字は区別しません。</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="84" />
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="86" />
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="89" />
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="92" />
         <location filename="../../src/branchdesk/ui/pages/employers.py" line="93" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="95" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="98" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="101" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="102" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="84" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="93" />
         <source>Active</source>
         <translation>適用中</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="85" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="94" />
         <source>Lost</source>
         <translation>喪失</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="87" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="96" />
         <source>Declared</source>
         <translation>宣言中（標準）</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="88" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="97" />
         <source>Not declared</source>
         <translation>宣言なし</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="90" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="99" />
         <source>With a member</source>
         <translation>委員あり</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="91" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="100" />
         <source>Without a member</source>
         <translation>委員なし</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="93" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="102" />
         <source>1 to 9</source>
         <translation>1〜9人</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="94" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="103" />
         <source>10 to 49</source>
         <translation>10〜49人</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="95" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="104" />
         <source>50 to 299</source>
         <translation>50〜299人</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="96" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="105" />
         <source>300 or more</source>
         <translation>300人以上</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="134" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="143" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="135" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="144" />
         <source>Health declaration</source>
         <translation>健康宣言</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="136" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="145" />
         <source>Committee member</source>
         <translation>健康保険委員</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="137" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="146" />
         <source>Municipality</source>
         <translation>市区町村</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="138" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="147" />
         <source>Insured</source>
         <translation>被保険者数</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/employers.py" line="224" />
+        <location filename="../../src/branchdesk/ui/pages/employers.py" line="251" />
         <source>Matching {0} / total {1}</source>
         <translation>該当 {0} 件 / 全 {1} 件</translation>
     </message>

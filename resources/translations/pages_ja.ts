@@ -32,158 +32,158 @@
 <context>
     <name>CommitteePage</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="52" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="53" />
         <source>Committee members</source>
         <translation>健康保険委員</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="57" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="58" />
         <source>Employer symbol</source>
         <translation>事業所記号</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="57" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="58" />
         <source>Employer name</source>
         <translation>事業所名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="58" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="59" />
         <source>Employer</source>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="58" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="59" />
         <source>Name</source>
         <translation>委員氏名</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="59" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="60" />
         <source>Name in kana</source>
         <translation>氏名カナ</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="59" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="60" />
         <source>Department and title</source>
         <translation>部署・役職</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="60" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="61" />
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="60" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="61" />
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="61" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="62" />
         <source>Appointed on</source>
         <translation>委嘱日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="61" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="62" />
         <source>Terminated on</source>
         <translation>解嘱日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="62" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="63" />
         <source>Reason for termination</source>
         <translation>解嘱理由</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="82" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="83" />
         <source>Search by employer symbol, employer name, member name or kana (Ctrl+F)</source>
         <translation>事業所記号・事業所名・委員氏名・カナで検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="86" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="87" />
         <source>&amp;Terminate…</source>
         <translation>解嘱(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="93" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="94" />
         <source>All</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="93" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="94" />
         <source>In office</source>
         <translation>在任中</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="94" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="95" />
         <source>Terminated</source>
         <translation>解嘱済</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="95" />
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="110" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="96" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="111" />
         <source>All years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="97" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="98" />
         <source>In office or terminated</source>
         <translation>在任・解嘱</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="97" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="98" />
         <source>&amp;Status</source>
         <translation>在任状況(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="98" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="99" />
         <source>Fiscal year of the appointment</source>
         <translation>委嘱日の年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="98" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="99" />
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="112" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="113" />
         <source>FY{fy}</source>
         <translation>{fy}年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="129" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="130" />
         <source>Select a member to see the details and history.</source>
         <translation>委員を選ぶと、詳細と変更履歴が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="130" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="131" />
         <source>Committee member</source>
         <translation>健康保険委員</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="131" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="132" />
         <source>Trainings and commendations</source>
         <translation>研修受講・表彰</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="132" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="133" />
         <source>History of changes</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="147" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="148" />
         <source>Edited in the app</source>
         <translation>画面で変更済み</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="147" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="148" />
         <source>Yes (an import overwrites it)</source>
         <translation>はい（取込で上書きされます）</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="148" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="149" />
         <source>Training</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/committee.py" line="148" />
+        <location filename="../../src/branchdesk/ui/pages/committee.py" line="149" />
         <source>Commendation</source>
         <translation>表彰</translation>
     </message>
@@ -224,43 +224,43 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="80" />
+        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="96" />
         <source>Dashboard</source>
         <extracomment>Cards per row of the grid. Typing a date waits this long before the sheet is recomputed. Every table a KPI figure or a chart reads. Emitted once the cards and charts of a FY / as-of are shown.</extracomment>
         <translation>ダッシュボード</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="108" />
+        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="125" />
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="115" />
+        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="132" />
         <source>As-of date</source>
         <translation>基準日</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="117" />
+        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="134" />
         <source>&amp;Fiscal year</source>
         <translation>年度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="119" />
+        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="136" />
         <source>&amp;As of</source>
         <translation>基準日(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="175" />
+        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="198" />
         <source>FY{fy}</source>
         <translation>{fy}年度</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="210" />
+        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="262" />
         <source>Measured at {day}</source>
         <translation>測定日 {day}</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="220" />
+        <location filename="../../src/branchdesk/ui/pages/dashboard.py" line="270" />
         <source>The figures could not be computed.</source>
         <translation>指標を計算できませんでした。</translation>
     </message>
@@ -1004,18 +1004,18 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="201" />
+        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="216" />
         <source>&amp;Add…</source>
-        <extracomment>Rows measured when the columns are fitted to their contents. The search runs this long after the last keystroke. Emitted once a search, filter, sort or refresh is shown. The register's query module (ids, rows, detail and count of its records).</extracomment>
+        <extracomment>Rows measured when the columns are fitted to their contents. The search runs this long after the last keystroke. Emitted once a search, filter, sort or refresh is shown. The register's query module (ids, rows, detail and count of its records). Sort on a header click off the GUI thread (as a search), for registers whose first sort by a column takes longer than a click should wait.</extracomment>
         <translation>追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="203" />
+        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="218" />
         <source>&amp;Edit…</source>
         <translation>編集(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="264" />
+        <location filename="../../src/branchdesk/ui/pages/register_page.py" line="279" />
         <source>{shown} of {total}</source>
         <translation>{total}件中 {shown}件</translation>
     </message>

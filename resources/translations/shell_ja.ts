@@ -3,19 +3,19 @@
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../src/branchdesk/ui/jobs.py" line="239" />
+        <location filename="../../src/branchdesk/ui/jobs.py" line="268" />
         <source>Cancel</source>
         <extracomment>A job shows its progress dialog only after running this long (Anki's progress.py). SQLite virtual-machine steps between two looks at a read job's cancel flag.</extracomment>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/jobs.py" line="241" />
+        <location filename="../../src/branchdesk/ui/jobs.py" line="270" />
         <source>Working</source>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/jobs.py" line="262" />
-        <location filename="../../src/branchdesk/ui/jobs.py" line="271" />
+        <location filename="../../src/branchdesk/ui/jobs.py" line="291" />
+        <location filename="../../src/branchdesk/ui/jobs.py" line="300" />
         <source>Stopping…</source>
         <translation>中止しています…</translation>
     </message>
@@ -23,61 +23,61 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="107" />
-        <location filename="../../src/branchdesk/ui/main_window.py" line="244" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="141" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="325" />
         <source>Branch desk</source>
-        <extracomment>Tables whose changes alter the status bar's counts.</extracomment>
+        <extracomment>Preference keys in ``settings.ini`` (written by the settings page): the UI language, used when ``--lang`` is not given, and the store opened when neither ``--db`` nor ``--demo`` is. Files a drop on the window hands to the import page, and that page's id. Tables whose changes alter the status bar's counts.</extracomment>
         <translation>支部業務デスク</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="129" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="163" />
         <source>Read-only: another user is writing to the store. You can look things up; saving works once they are done.</source>
         <translation>読み取り専用: 他の利用者がストアに書き込み中です。閲覧はできます。保存はその処理が終わってから行ってください。</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="140" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="174" />
         <source>Store: {path}</source>
         <translation>ストア: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="234" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="315" />
         <source>Branch {code} {name}</source>
         <translation>{name}支部（{code}）</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="237" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="318" />
         <source>Employers {employers:,} · declarations in force {declarations:,} · committee members in office {members:,}</source>
         <translation>事業所 {employers:,}件 ・ 宣言中の健康宣言 {declarations:,}件 ・ 委嘱中の健康保険委員 {members:,}人</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="246" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="327" />
         <source>{name} branch</source>
         <translation>{name}支部</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="259" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="340" />
         <source>Writing a backup…</source>
         <translation>バックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="261" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="342" />
         <source>Backup</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="261" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="342" />
         <source>The backup was written to:
 {path}</source>
         <translation>バックアップを作成しました:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="265" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="346" />
         <source>About branchdesk</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="266" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="347" />
         <source>branchdesk {version}
 Store: {store}
 Settings: {settings}
@@ -88,12 +88,12 @@ Logs: {logs}</source>
 ログ: {logs}</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="312" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="393" />
         <source>Work in progress</source>
         <translation>処理中の作業があります</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="313" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="394" />
         <source>A change is still being saved. Stop it (nothing is changed) and quit?</source>
         <translation>変更を保存している途中です。中止して（データは変更されません）終了しますか？</translation>
     </message>

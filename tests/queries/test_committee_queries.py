@@ -36,10 +36,28 @@ def names(store: Store, flt: q.MemberFilter) -> set[str]:
     ("ｻﾝﾌﾟﾙ", {"佐藤　花子", "鈴木 一郎"}),  # the employer's name (half-width kana)
     ("10000005", {"高橋　次郎"}),           # the employer's symbol
     ("該当なし", set()),
+    ("　", {"佐藤　花子", "鈴木 一郎", "山田太郎", "高橋　次郎"}),  # blanks search nothing
 ])
+@pytest.mark.parametrize("warm", [False, True], ids=["sql_scan", "copy_in_memory"])
 def test_search_matches_employer_and_member(branch: Store, search: str,
-                                            expected: set[str]) -> None:
+                                            expected: set[str], warm: bool) -> None:
+    if warm:
+        q.warm(branch)
     assert names(branch, q.MemberFilter(search=search)) == expected
+
+
+def test_search_and_filters_follow_each_write(branch: Store) -> None:
+    """What is kept in memory is dropped by a write: the list shows the store as it is."""
+    in_office = q.MemberFilter(search="さとう", state="in_office", on=date(2025, 6, 1))
+    q.warm(branch)
+    assert names(branch, in_office) == {"佐藤　花子"}
+    uid = branch.scalar("SELECT uid FROM committee_members WHERE name = '佐藤　花子'")
+    write(branch, terminate_member, uid, date(2025, 5, 31), "retired")
+    assert names(branch, in_office) == set()
+    write(branch, upsert_members, [member("10000003", "佐藤　三郎", "2025-04-01",
+                                          name_kana="サトウ　サブロウ")], source="import")
+    assert names(branch, in_office) == {"佐藤　三郎"}
+    assert names(branch, q.MemberFilter(search="サブロウ")) == {"佐藤　三郎"}
 
 
 @pytest.mark.parametrize(("state", "on", "expected"), [

@@ -4,6 +4,7 @@ blocks, the detail with audit history, and answers that follow writes."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -118,8 +119,12 @@ ALL = {*EMPLOYERS, HAND_ADDED}
     ("", ALL),
     ("　 ", ALL),
 ])
+@pytest.mark.parametrize("warm", [False, True], ids=["sql_scan", "copy_in_memory"])
 def test_search_is_width_kana_and_case_insensitive(store: Store, search: str,
-                                                   expected: set[str]) -> None:
+                                                   expected: set[str], warm: bool) -> None:
+    employer_sets.memo_of(store).clear()
+    if warm:
+        q.warm_search(store)
     assert matching(store, search) == expected
 
 
@@ -250,8 +255,11 @@ def test_detail_of_an_unknown_id_is_none(store: Store) -> None:
     assert q.detail(store, 999_999) is None
 
 
-def test_answers_follow_a_write_by_another_connection(private_path: Path) -> None:
+@pytest.mark.parametrize("warm", [False, True], ids=["sql_scan", "copy_in_memory"])
+def test_answers_follow_a_write_by_another_connection(private_path: Path, warm: bool) -> None:
     with open_store(private_path) as reader:
+        if warm:
+            q.warm_search(reader)
         assert matching(reader, "新規") == set()
         assert len(q.ids(reader, filters=EmployerFilters(status="lost"))) == 1
         with open_store(private_path, write=True) as writer, writer.transaction():
@@ -262,21 +270,52 @@ def test_answers_follow_a_write_by_another_connection(private_path: Path) -> Non
         assert q.ids(reader, order=("symbol", False))[0] == q.ids(reader, search="50000008")[0]
 
 
-def test_answers_follow_a_write_on_the_same_connection(private_path: Path) -> None:
+@pytest.mark.parametrize("warm", [False, True], ids=["sql_scan", "copy_in_memory"])
+def test_answers_follow_a_write_on_the_same_connection(private_path: Path, warm: bool) -> None:
     with open_store(private_path, write=True) as store:
+        if warm:
+            q.warm_search(store)
         assert matching(store, "改称") == set()
         with store.transaction():
             registers.edit_employer(store, "20000004", {"name": "改称製作所"})
+        if warm:
+            q.warm_search(store)  # the old copy was dropped with the write: a new one
         assert matching(store, "改称") == {"20000004"}
         assert matching(store, "やまだ") == {"20000004"}  # the kana still matches
         assert matching(store, "山田") == set()
 
 
-def test_a_longer_search_narrows_the_kept_matches(store: Store,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(q, "NARROW_RATIO", 1)
+TEXTS = {1: "abc", 2: "de\nf", 3: None, 4: "xxcxx", 5: "𠮷野家", 6: ""}
+
+
+@pytest.mark.parametrize(("needle", "expected"), [
+    ("c", [1, 4]),
+    ("x", [4]),             # one row however often it holds the needle
+    ("xcx", [4]),
+    ("cd", []),             # never across two rows' texts
+    ("ef", []), ("e f", [2]),  # a newline in a text is a space
+    ("𠮷野", [5]),           # beyond the BMP: two UTF-16 units
+    ("野家", [5]),
+    ("abcd", []),
+    ("", [1, 2, 3, 4, 5, 6]),
+    ("\n", []),
+])
+def test_a_text_index_finds_what_instr_finds(needle: str, expected: list[int]) -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?, ?)", TEXTS.items())
+    index = employer_sets.load_texts(conn, "SELECT id, text FROM t ORDER BY id")
+    assert sorted(index.matching(needle).tolist()) == expected
+    scanned = [r[0] for r in conn.execute(
+        "SELECT id FROM t WHERE instr(replace(COALESCE(text, ''), char(10), ' '), ?) > 0 "
+        "ORDER BY id", (needle,))]
+    assert expected == scanned
+
+
+def test_a_search_uses_the_copy_in_memory_once_warmed(store: Store) -> None:
     employer_sets.memo_of(store).clear()
-    assert matching(store, "サンプル") == {"10000001", "10000002"}
-    assert q._narrowing(store, "さんぷるこう") is not None
+    assert employer_sets.memo_of(store).peek(store, ("search_texts",)) is None
+    q.warm_search(store)
+    texts = employer_sets.memo_of(store).peek(store, ("search_texts",))
+    assert sorted(texts.ids.tolist()) == sorted(q.ids(store))
     assert matching(store, "サンプルコウ") == {"10000002"}
-    assert matching(store, "ｻﾝﾌﾟﾙ工業") == {"10000002"}

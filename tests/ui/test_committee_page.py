@@ -78,6 +78,21 @@ def test_in_office_and_terminated_filters(qtbot, page: CommitteePage) -> None:
     assert all(d == "" or d > TODAY.isoformat() for d in in_office)
 
 
+@pytest.mark.parametrize(("column", "key"), [(0, "symbol"), (1, "employer_name"),
+                                             (3, "name_kana")])
+def test_a_header_click_sorts_off_the_gui_thread(qtbot, page: CommitteePage,
+                                                 context: UiContext, column: int,
+                                                 key: str) -> None:
+    before = list(page.model.ids())
+    with qtbot.waitSignal(page.loaded, timeout=WAIT_MS):
+        page.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        assert page.model.order() == (key, True)
+        assert list(page.model.ids()) == before  # the ids are read meanwhile
+    with reading(context) as store:
+        expected = list(queries.ids(store, queries.MemberFilter(), key, False))
+    assert list(page.model.ids()) == expected != before
+
+
 def free_employer(context: UiContext) -> str:
     return stored(context, "SELECT symbol FROM employers WHERE lost_on IS NULL AND id NOT IN "
                   "(SELECT employer_id FROM committee_members) ORDER BY id DESC LIMIT 1")[0][0]

@@ -136,3 +136,35 @@ def test_english_shows_english_labels(qtbot, english, small_demo) -> None:
         assert context.jobs is not None
         context.jobs.close()
         context.close()
+
+
+@pytest.mark.parametrize(("fy", "as_of"), [(2025, date(2026, 6, 30)), (2024, date(2024, 11, 1))])
+def test_the_coverage_chart_agrees_with_the_card_and_the_kpi_query(
+        qtbot, page: DashboardPage, context: UiContext, fy: int, as_of: date) -> None:
+    from branchdesk.store.kpi_queries import committee_at
+
+    set_period(qtbot, page, fy, as_of)
+    row = next(r for r in page.rows if r.kpi.id == "committee_coverage")
+    assert page.charts_data is not None
+    points = page.charts_data.coverage
+    assert points[-1].measured and points[-1].day == row.measured_at
+    assert (points[-1].covered_insured, points[-1].total_insured) == (row.numerator,
+                                                                      row.denominator)
+    assert page.coverage_chart.points()["測定日"][0][1] == pytest.approx(float(row.value) * 100)
+    with reading(context) as store:
+        for point in points:
+            figures = committee_at(store, point.day)
+            assert figures is not None
+            assert (point.covered_insured, point.total_insured) == (figures.covered_insured,
+                                                                    figures.total_insured)
+
+
+def test_going_back_to_a_fy_shows_the_same_figures(qtbot, page: DashboardPage) -> None:
+    set_period(qtbot, page, 2025, date(2026, 6, 30))
+    first = [page.card(r.kpi.id).value_label.text() for r in page.rows]
+    coverage = page.coverage_chart.points()
+    set_period(qtbot, page, 2024, date(2026, 6, 30))
+    assert [page.card(r.kpi.id).value_label.text() for r in page.rows] != first
+    set_period(qtbot, page, 2025, date(2026, 6, 30))
+    assert [page.card(r.kpi.id).value_label.text() for r in page.rows] == first
+    assert page.coverage_chart.points() == coverage

@@ -24,6 +24,13 @@ __all__ = ["dict_model", "dict_rows", "employers_page"]  # fixtures used by name
 SYMBOL = queries.ROW_FIELDS.index("symbol")
 
 
+@pytest.fixture
+def page(employers_page: EmployersPage) -> EmployersPage:
+    """The page once its first ids are shown (they are read off the GUI thread)."""
+    assert employers_page.wait_loaded()
+    return employers_page
+
+
 def shown_symbols(page: EmployersPage, rows: int = 5) -> list[str]:
     return [page.model.index(r, 0).data() for r in range(min(rows, page.model.rowCount()))]
 
@@ -37,10 +44,9 @@ def expected_symbols(context: UiContext, rows: int = 5, **kwargs: Any) -> list[s
 
 # --- the model -------------------------------------------------------------------------------
 
-def test_employer_model_passes_qtmodeltester(employers_page: EmployersPage,
-                                             qtmodeltester: Any) -> None:
-    assert employers_page.model.rowCount() == 13_000
-    qtmodeltester.check(employers_page.model)
+def test_employer_model_passes_qtmodeltester(page: EmployersPage, qtmodeltester: Any) -> None:
+    assert page.model.rowCount() == 13_000
+    qtmodeltester.check(page.model)
 
 
 def test_empty_and_loaded_dict_models_pass_qtmodeltester(dict_model: IdTableModel,
@@ -123,50 +129,46 @@ def test_headers_are_translated_in_the_model_context(dict_model: IdTableModel) -
 
 # --- the page --------------------------------------------------------------------------------
 
-def test_page_opens_with_counts_and_first_rows(employers_page: EmployersPage,
+def test_page_opens_with_counts_and_first_rows(page: EmployersPage,
                                                context: UiContext) -> None:
-    assert employers_page.title() == "事業所"
-    assert employers_page.count_label.text() == "該当 13,000 件 / 全 13,000 件"
-    assert shown_symbols(employers_page) == expected_symbols(context)
-    assert not employers_page.view.grab().isNull()
+    assert page.title() == "事業所"
+    assert page.count_label.text() == "該当 13,000 件 / 全 13,000 件"
+    assert shown_symbols(page) == expected_symbols(context)
+    assert not page.view.grab().isNull()
 
 
 @pytest.mark.parametrize("text", ["株式", "ｶﾌﾞｼｷ", "さーびす", "1", "存在しない名前"])
-def test_search_shows_the_count_and_rows(employers_page: EmployersPage, context: UiContext,
+def test_search_shows_the_count_and_rows(page: EmployersPage, context: UiContext,
                                          text: str) -> None:
-    count = employers_page.search_for(text)
+    count = page.search_for(text)
     assert count == len(queries.ids(context.reader(), search=text))
-    assert employers_page.count_label.text() == f"該当 {count:,} 件 / 全 13,000 件"
-    assert shown_symbols(employers_page) == expected_symbols(context, search=text)
+    assert page.count_label.text() == f"該当 {count:,} 件 / 全 13,000 件"
+    assert shown_symbols(page) == expected_symbols(context, search=text)
 
 
-def test_typing_searches_after_the_debounce(employers_page: EmployersPage, qtbot: Any,
+def test_typing_searches_after_the_debounce(page: EmployersPage, qtbot: Any,
                                             context: UiContext) -> None:
-    qtbot.keyClicks(employers_page.search, "12")  # QTest types ASCII only
-    assert employers_page.model.rowCount() == 13_000  # not yet: the debounce runs
+    qtbot.keyClicks(page.search, "12")  # QTest types ASCII only
+    assert page.model.rowCount() == 13_000  # not yet: the debounce runs
     expected = len(queries.ids(context.reader(), search="12"))
     assert expected < 13_000
-    qtbot.waitUntil(lambda: employers_page.model.rowCount() == expected,
+    qtbot.waitUntil(lambda: page.model.rowCount() == expected,
                     timeout=SEARCH_DEBOUNCE_MS * 20)
 
 
-def test_sort_by_header_click_round_trip(employers_page: EmployersPage, qtbot: Any,
+def test_sort_by_header_click_round_trip(page: EmployersPage, qtbot: Any,
                                          context: UiContext) -> None:
-    header = employers_page.view.horizontalHeader()
+    header = page.view.horizontalHeader()
 
     def click(section: int) -> None:
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                          pos=QPoint(header.sectionViewportPosition(section) + 5, 5))
 
-    click(4)
-    assert employers_page.model.order() == ("insured", True)
-    assert shown_symbols(employers_page) == expected_symbols(context, order=("insured", True))
-    click(4)
-    assert employers_page.model.order() == ("insured", False)
-    assert shown_symbols(employers_page) == expected_symbols(context, order=("insured", False))
-    click(0)
-    assert employers_page.model.order() == ("symbol", True)
-    assert shown_symbols(employers_page) == expected_symbols(context)
+    for section, order in ((4, ("insured", True)), (4, ("insured", False)), (0, ("symbol", True))):
+        click(section)
+        assert page.model.order() == order
+        assert page.wait_loaded()
+        assert shown_symbols(page) == expected_symbols(context, order=order)
 
 
 @pytest.mark.parametrize(("combo", "value", "filters"), [
@@ -176,106 +178,133 @@ def test_sort_by_header_click_round_trip(employers_page: EmployersPage, qtbot: A
     ("size_filter", "300+", {"size_band": "300+"}),
     ("municipality_filter", "312011", {"municipality_code": "312011"}),
 ])
-def test_filters_requery(employers_page: EmployersPage, context: UiContext, combo: str,
+def test_filters_requery(page: EmployersPage, context: UiContext, combo: str,
                          value: Any, filters: dict[str, Any]) -> None:
-    widget = getattr(employers_page, combo)
+    widget = getattr(page, combo)
     index = widget.findData(value)
     assert index > 0
     widget.setCurrentIndex(index)
+    assert page.wait_loaded()
     flt = queries.EmployerFilters(**filters)
     expected = len(queries.ids(context.reader(), filters=flt))
     assert 0 < expected < 13_000
-    assert employers_page.model.rowCount() == expected
-    assert shown_symbols(employers_page) == expected_symbols(context, filters=flt)
+    assert page.model.rowCount() == expected
+    assert shown_symbols(page) == expected_symbols(context, filters=flt)
 
 
-def test_selecting_a_row_fills_the_detail_pane(employers_page: EmployersPage, qtbot: Any,
+def test_selecting_a_row_fills_the_detail_pane(page: EmployersPage, qtbot: Any,
                                                context: UiContext) -> None:
-    employers_page.view.setFocus()
-    qtbot.keyClick(employers_page.view, Qt.Key.Key_Down)
-    row = employers_page.view.currentIndex().row()
-    record_id = employers_page.model.id_at(row)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    row = page.view.currentIndex().row()
+    record_id = page.model.id_at(row)
     assert record_id is not None
     detail = queries.detail(context.reader(), record_id)
     assert detail is not None
-    qtbot.waitUntil(lambda: employers_page.detail.values["symbol"].text()
+    qtbot.waitUntil(lambda: page.detail.values["symbol"].text()
                     == detail.fields["symbol"], timeout=2000)
-    assert employers_page.detail.values["name"].text() == detail.fields["name"]
-    headcounts = employers_page.detail.tables["headcounts"]
+    assert page.detail.values["name"].text() == detail.fields["name"]
+    headcounts = page.detail.tables["headcounts"]
     assert headcounts.rowCount() == len(detail.headcounts)
     assert headcounts.item(0, 0).text() == detail.headcounts[-1].as_of  # newest first
 
 
-def test_enter_opens_the_detail_at_once(employers_page: EmployersPage, qtbot: Any) -> None:
-    employers_page.search_for("株式")
-    employers_page.view.setFocus()
-    qtbot.keyClick(employers_page.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(employers_page.view, Qt.Key.Key_Return)
-    last = employers_page.model.rowCount() - 1
-    assert employers_page.view.currentIndex().row() == last
-    assert employers_page.detail.values["symbol"].text() == employers_page.model.index(
+def test_searches_are_read_off_the_gui_thread_and_only_the_last_is_shown(
+        page: EmployersPage, context: UiContext) -> None:
+    page.search.setText("株式")
+    page.apply_search()
+    assert page.model.rowCount() == 13_000  # still the whole list: the read runs meanwhile
+    page.search.setText("ｻｰﾋﾞｽ")
+    page.apply_search()
+    assert page.wait_loaded()
+    expected = len(queries.ids(context.reader(), search="ｻｰﾋﾞｽ"))
+    assert page.model.rowCount() == expected < 13_000
+    assert page.count_label.text() == f"該当 {expected:,} 件 / 全 13,000 件"
+
+
+def test_enter_in_the_search_moves_to_the_first_row(page: EmployersPage, qtbot: Any) -> None:
+    page.activateWindow()
+    page.focus_search()
+    page.search.setText("株式")
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.view.currentIndex().row() == 0
+    assert page.selected_id() == page.model.id_at(0)
+
+
+def test_enter_opens_the_detail_at_once(page: EmployersPage, qtbot: Any) -> None:
+    page.search_for("株式")
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    last = page.model.rowCount() - 1
+    assert page.view.currentIndex().row() == last
+    assert page.detail.values["symbol"].text() == page.model.index(
         last, 0).data()
-    assert employers_page.detail.tabs.hasFocus()
+    assert page.detail.tabs.hasFocus()
 
 
-def test_ctrl_f_focuses_the_search(employers_page: EmployersPage, qtbot: Any) -> None:
-    employers_page.activateWindow()
-    employers_page.view.setFocus()
-    qtbot.waitUntil(employers_page.view.hasFocus, timeout=2000)
-    qtbot.keyClick(employers_page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert employers_page.search.hasFocus()
+def test_ctrl_f_focuses_the_search(page: EmployersPage, qtbot: Any) -> None:
+    page.activateWindow()
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus, timeout=2000)
+    qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
 
 
 def test_the_selected_employer_stays_selected_through_a_sort(
-        employers_page: EmployersPage) -> None:
-    record_id = employers_page.select_row(42)
-    employers_page.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-    assert employers_page.selected_id() == record_id
-    assert employers_page.model.row_of(record_id) != 42
+        page: EmployersPage) -> None:
+    record_id = page.select_row(42)
+    page.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert page.wait_loaded()
+    assert page.selected_id() == record_id
+    assert page.model.row_of(record_id) != 42
 
 
-def test_the_detail_shows_the_change_history(employers_page: EmployersPage, qtbot: Any,
+def test_the_detail_shows_the_change_history(page: EmployersPage, qtbot: Any,
                                              context: UiContext) -> None:
-    record_id = employers_page.select_row(0)
-    symbol = employers_page.model.index(0, 0).data()
+    record_id = page.select_row(0)
+    symbol = page.model.index(0, 0).data()
     assert context.jobs is not None
 
     def rename(store: Any, state: Any) -> None:
         registers.edit_employer(store, symbol, {"name": "改称テスト株式会社"})
 
-    with qtbot.waitSignal(context.jobs.changed, timeout=20_000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):  # the write, then the new ids
         context.jobs.run(rename, title="", tables=frozenset({"employers"}))
-    assert employers_page.selected_id() == record_id
-    assert employers_page.model.index(0, 1).data() == "改称テスト株式会社"
-    employers_page.show_current_detail()
-    history = employers_page.detail.tables["history"]
+    assert page.selected_id() == record_id
+    assert page.model.index(0, 1).data() == "改称テスト株式会社"
+    page.show_current_detail()
+    history = page.detail.tables["history"]
     assert history.item(0, 2).text() == "変更"
     assert "改称テスト株式会社" in history.item(0, 3).text()
     assert "事業所名" in history.item(0, 3).text()
 
 
-def test_every_visible_string_is_japanese(employers_page: EmployersPage) -> None:
-    employers_page.select_row(0)
-    employers_page.declared_filter.setCurrentIndex(1)
-    assert untranslated_texts(employers_page) == []
+def test_every_visible_string_is_japanese(page: EmployersPage) -> None:
+    page.select_row(0)
+    page.declared_filter.setCurrentIndex(1)
+    assert page.wait_loaded()
+    assert untranslated_texts(page) == []
 
 
-def test_english_when_asked(employers_page: EmployersPage, english: Any) -> None:
-    page = EmployersPage(employers_page.context)
+def test_english_when_asked(page: EmployersPage, english: Any) -> None:
+    other = EmployersPage(page.context)
     try:
-        assert page.title() == "Employers"
-        assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Employer symbol"
+        assert other.title() == "Employers"
+        assert other.model.headerData(0, Qt.Orientation.Horizontal) == "Employer symbol"
     finally:
-        page.deleteLater()
+        other.deleteLater()
 
 
-def test_declared_filter_counts_like_the_kpi(employers_page: EmployersPage,
+def test_declared_filter_counts_like_the_kpi(page: EmployersPage,
                                              context: UiContext) -> None:
     """Declared today ∧ active = the 健康宣言 KPI's employers at today (same in-force rule)."""
     from branchdesk.store.report_queries import declared_employers
 
-    employers_page.status_filter.setCurrentIndex(employers_page.status_filter.findData("active"))
-    employers_page.declared_filter.setCurrentIndex(1)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("active"))
+    page.declared_filter.setCurrentIndex(1)
+    assert page.wait_loaded()
     expected = declared_employers(context.reader(), date.today())
     assert expected is not None
-    assert employers_page.model.rowCount() == len(expected)
+    assert page.model.rowCount() == len(expected)

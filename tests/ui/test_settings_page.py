@@ -28,7 +28,7 @@ from branchdesk.store.settings import get_settings
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.i18n import untranslated_texts
 from branchdesk.ui.pages.dashboard import DashboardPage
-from branchdesk.ui.pages.settings_app import LANGUAGE_KEY
+from branchdesk.ui.main_window import LANGUAGE_KEY
 from branchdesk.ui.pages.settings_page import SettingsPage
 from branchdesk.ui.pages.settings_targets import KPIS, STATUS_COL
 
@@ -275,3 +275,20 @@ def test_every_visible_text_is_japanese(qtbot, page: SettingsPage) -> None:
     assert box is not None
     assert untranslated_texts(page) == []
     click(qtbot, cancel_button(box))
+
+
+def test_the_next_start_opens_the_store_and_language_chosen_here(
+        qtbot, own_context: UiContext, tmp_path: Path) -> None:
+    from branchdesk.ui.app import start_preferences
+    from branchdesk.ui.main_window import app_settings
+
+    shown = open_page(qtbot, own_context, SettingsPage, today=TODAY, settings=app_settings())
+    other = tmp_path / "seminar.db"
+    shown.store_section.set_next_store(other)
+    shown.language.combo.setCurrentIndex(shown.language.combo.findData("en"))
+    assert str(other) in shown.store_section.next_label.text()
+    assert start_preferences(None, None) == (other, "en")
+    assert start_preferences(tmp_path / "given.db", "ja") == (tmp_path / "given.db", "ja")
+    shown.store_section.set_next_store(None)  # back to the default store
+    assert start_preferences(None, None)[0] != other
+    close(shown.parentWidget())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
 from branchdesk import __version__
 from branchdesk.store.connection import Store, open_store
@@ -110,9 +110,10 @@ def _reader(path: Path) -> Store:
     return open_store(path)
 
 
-def test_the_status_bar_shows_path_branch_and_counts(main_window: MainWindow,
+def test_the_status_bar_shows_path_branch_and_counts(main_window: MainWindow, qtbot,
                                                      small_demo: Path) -> None:
-    assert main_window.jobs.wait_idle(10)
+    # The counts are read off the GUI thread.
+    qtbot.waitUntil(lambda: main_window.counts is not None, timeout=10_000)
     with _reader(small_demo) as store:
         expected = status_counts(store, date.today())
     assert main_window.path_label.toolTip() == str(small_demo)
@@ -129,7 +130,7 @@ def test_a_write_updates_the_status_bar_and_the_pages_that_show_the_table(
     on_screen = main_window.show_page("rec_a")
     hidden = main_window.show_page("rec_b")
     main_window.show_page("rec_a")
-    assert main_window.jobs.wait_idle(10)
+    qtbot.waitUntil(lambda: main_window.counts is not None, timeout=10_000)
     before = main_window.counts.employers if main_window.counts else 0
 
     def add(store: Store, state) -> None:
@@ -219,3 +220,82 @@ def test_smoke_test_shows_every_page_and_prints_timings(small_demo: Path,
     shown = [line.split(":")[0].split()[-1] for line in out[1:]]
     assert shown == [e.page_id for e in PAGES]
     assert not (ui_home / "settings.ini").exists()  # a smoke test leaves no preferences
+
+
+class ImportStub(Page):
+    """Stands in for the import page: keeps the files it is given."""
+
+    page_id = "import"
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(context, parent)
+        self.files: list[list[Path]] = []
+
+    def title(self) -> str:
+        return "取込"
+
+    def add_files(self, paths: list[Path]) -> None:
+        self.files.append(paths)
+
+
+@pytest.fixture
+def with_import_stub(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import page replaced by ``ImportStub``."""
+    monkeypatch.setattr(registry, "PAGES", [
+        PageEntry(e.page_id, f"{__name__}:ImportStub", e.label) if e.page_id == "import" else e
+        for e in PAGES])
+
+
+def _drag_files(target, names: list[str], tmp_path: Path) -> tuple[bool, bool]:
+    """Drag ``names`` (files in ``tmp_path``) over ``target`` and drop them, as a file
+    manager does; (the drag was accepted, the drop was accepted)."""
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / name)) for name in names])
+    mime.setText("\n".join(names))  # file managers offer the names as text too
+    none, plain = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, none, plain)
+    QApplication.sendEvent(target, enter)
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, none, plain)
+    QApplication.sendEvent(target, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+@pytest.mark.parametrize(("names", "taken"), [
+    (["register.xlsx"], ["register.xlsx"]),
+    (["a.XLSM", "notes.txt", "b.csv"], ["a.XLSM", "b.csv"]),   # only Excel and CSV, any case
+])
+@pytest.mark.parametrize("where", ["window", "search_box"])
+def test_files_dropped_on_the_window_go_to_the_import_page(
+        with_import_stub: None, main_window: MainWindow, tmp_path: Path, names: list[str],
+        taken: list[str], where: str) -> None:
+    target = main_window
+    if where == "search_box":
+        target = main_window.show_page("employers").findChild(QLineEdit, "employerSearch")
+    before = target.text() if where == "search_box" else ""
+    assert _drag_files(target, names, tmp_path) == (True, True)
+    assert main_window.current_page_id() == "import"
+    assert main_window.pages["import"].files == [[tmp_path / name for name in taken]]
+    if where == "search_box":
+        assert target.text() == before  # the file did not become search text
+
+
+def test_other_files_are_not_taken(with_import_stub: None, main_window: MainWindow,
+                                   tmp_path: Path) -> None:
+    main_window.show_page("dashboard")
+    assert _drag_files(main_window, ["photo.png", "readme.txt"], tmp_path) == (False, False)
+    assert main_window.current_page_id() == "dashboard"
+    assert "import" not in main_window.pages
+
+
+def test_a_drop_before_the_import_page_exists_shows_it(main_window: MainWindow,
+                                                       tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "PAGES", [
+        PageEntry(e.page_id, "branchdesk.ui.pages.no_such_page:ImportPage", e.label)
+        if e.page_id == "import" else e for e in PAGES])
+    assert _drag_files(main_window, ["register.csv"], tmp_path) == (True, True)
+    assert main_window.current_page_id() == "import"
+    assert isinstance(main_window.pages["import"], PlaceholderPage)

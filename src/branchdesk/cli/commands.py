@@ -125,10 +125,12 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """No command: open the desktop app (on the demo store with ``--demo``)."""
-    path = _db(args)
+    """No command: open the desktop app (on the demo store with ``--demo``). Without ``--db``
+    (or ``--demo``) and ``--lang`` the app's preferences choose the store and language."""
+    db = getattr(args, "db", None)
+    path = Path(db) if db else None
     if getattr(args, "demo", False):
-        path = Path(getattr(args, "db", None) or paths.demo_store())
+        path = Path(db or paths.demo_store())
         if not path.exists():
             from branchdesk.demo import generate
 
@@ -136,9 +138,10 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         from branchdesk.ui.app import run
     except ImportError:
-        _say(args, "app_not_yet", path=str(path))
+        _say(args, "app_not_yet", path=str(path or _db(args)))
         return 0
-    return int(run(path, lang=_lang(args), smoke_test=getattr(args, "smoke_test", False)))
+    return int(run(path, lang=getattr(args, "lang", None),
+                   smoke_test=getattr(args, "smoke_test", False)))
 
 
 COMMANDS: dict[str, Command] = {

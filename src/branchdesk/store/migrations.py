@@ -86,6 +86,14 @@ def m004_search_index(db: Database) -> None:
     db.execute("CREATE INDEX employers_search ON employers(search_key)")
 
 
+@migrations()
+def m005_name_indexes(db: Database) -> None:
+    """Version 5: indexes over the employers' name and kana, so the 事業所 list sorted by
+    either reads 600,000 ids in index order (~70 ms) instead of sorting them (~1 s)."""
+    db.execute("CREATE INDEX employers_name ON employers(name)")
+    db.execute("CREATE INDEX employers_kana ON employers(name_kana)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

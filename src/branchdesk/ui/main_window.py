@@ -1,21 +1,25 @@
 """The main window: a sidebar of pages, the pages (made on first show), menus, status bar.
 
 Window geometry and the last page are kept in ``settings.ini`` in the user's data folder
-(``QSettings`` in INI format, never the registry). After a write, the job runner's ``changed``
-reaches the page on screen at once; hidden pages get it when they are next shown.
+(``QSettings`` in INI format, never the registry), with the start-up preferences the settings
+page writes (language, store). After a write, the job runner's ``changed`` reaches the page on
+screen at once; hidden pages get it when they are next shown. Excel and CSV files dropped
+anywhere on the window (a search box included) go to the 取込 page (``add_files``).
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QFontMetrics
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -36,6 +40,15 @@ from branchdesk.ui.pages.placeholder import PlaceholderPage
 
 log = logging.getLogger("branchdesk.ui")
 
+#: Preference keys in ``settings.ini`` (written by the settings page): the UI language, used when
+#: ``--lang`` is not given, and the store opened when neither ``--db`` nor ``--demo`` is.
+LANGUAGE_KEY = "ui/language"
+STORE_KEY = "store/path"
+LANGUAGES = ("ja", "en")
+#: Files a drop on the window hands to the import page, and that page's id.
+DROPPED_SUFFIXES = frozenset({".xlsx", ".xlsm", ".csv"})
+IMPORT_PAGE = "import"
+_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 #: Tables whose changes alter the status bar's counts.
 STATUS_TABLES = frozenset({"employers", "declarations", "committee_members"})
 _PATH_WIDTH = 360
@@ -61,11 +74,41 @@ def app_settings() -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
+def last_page_of(settings: QSettings) -> str:
+    """The page shown when the app was last closed (the dashboard the first time)."""
+    ids = [e.page_id for e in registry.PAGES]
+    page_id = str(settings.value("window/last_page", ids[0]))
+    return page_id if page_id in ids else ids[0]
+
+
+def dropped_files(mime: QMimeData) -> list[Path]:
+    """The local Excel / CSV files (``DROPPED_SUFFIXES``, any case) among dragged ``mime``."""
+    files = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in files if path.suffix.lower() in DROPPED_SUFFIXES]
+
+
+def preferred_language(settings: QSettings) -> str | None:
+    """``LANGUAGE_KEY`` when it names a language of the app ("ja" or "en"), else None."""
+    value = settings.value(LANGUAGE_KEY)
+    return value if isinstance(value, str) and value in LANGUAGES else None
+
+
+def preferred_store(settings: QSettings) -> Path | None:
+    """``STORE_KEY`` as a path (``~`` expanded), None when it is not set or blank."""
+    value = settings.value(STORE_KEY)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return Path(value.strip()).expanduser()
+
+
 class MainWindow(QMainWindow):
     """The main window of the app (see the module docstring)."""
 
     def __init__(self, context: UiContext, *, settings: QSettings | None = None,
-                 locked_by: StoreUnusable | None = None, remember: bool = True) -> None:
+                 locked_by: StoreUnusable | None = None, remember: bool = True,
+                 first_page: str | None = None) -> None:
+        """``first_page`` is shown (and starts reading) before the status bar's counts are
+        read: at launch the dashboard's reads then go first on the reader thread."""
         super().__init__()
         if context.jobs is None:
             raise ValueError("the main window needs a job runner")
@@ -77,6 +120,7 @@ class MainWindow(QMainWindow):
         self.counts: StatusCounts | None = None
         self._stale: dict[str, set[str]] = {}
         self.setObjectName("main_window")
+        self.setAcceptDrops(True)
         self._build(locked_by)
         self.actions_by_name = build_menus(self)
         self._build_status_bar()
@@ -84,6 +128,8 @@ class MainWindow(QMainWindow):
         self.jobs.changed.connect(self.on_store_changed)
         self.jobs.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._restore_settings()
+        if first_page is not None:
+            self.show_page(first_page)
         self.refresh_status()
 
     # --- layout ----------------------------------------------------------------------------
@@ -178,6 +224,8 @@ class MainWindow(QMainWindow):
         page = PlaceholderPage(self.context, page_id, e.title()) if cls is None \
             else cls(self.context)
         page.setObjectName(f"page_{page_id}")
+        for edit in page.findChildren(QLineEdit):  # they would take a dropped file as text
+            edit.installEventFilter(self)
         self.pages[page_id] = page
         self.stack.addWidget(page)
         return page
@@ -221,6 +269,51 @@ class MainWindow(QMainWindow):
                 self._stale.setdefault(page_id, set()).update(tables)
         if tables & STATUS_TABLES:
             self.refresh_status()
+
+    # --- dropped files ---------------------------------------------------------------------
+
+    def drop_files(self, files: list[Path]) -> Page:
+        """Show the import page and hand it ``files`` (when it takes files: ``add_files``)."""
+        page = self.show_page(IMPORT_PAGE)
+        add_files = getattr(page, "add_files", None)
+        if callable(add_files):
+            add_files(list(files))
+        else:
+            log.info("the import page takes no files yet: %d dropped", len(files))
+        return page
+
+    def _drag(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
+        """Accept a drag of Excel / CSV files, and take them on the drop; False otherwise."""
+        files = dropped_files(event.mimeData())
+        if not files:
+            return False
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+            self.drop_files(files)
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept Excel and CSV files dragged over the window."""
+        if not self._drag(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Keep accepting them while they move."""
+        if not self._drag(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Dropped files go to the import page."""
+        if not self._drag(event):
+            super().dropEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Files dragged onto a page's text box go to the import page too (not into the box)."""
+        if event.type() in _DRAG_EVENTS and isinstance(
+                event, QDragEnterEvent | QDragMoveEvent | QDropEvent):
+            return self._drag(event)
+        return super().eventFilter(watched, event)
 
     # --- status bar and title --------------------------------------------------------------
 
@@ -285,9 +378,7 @@ class MainWindow(QMainWindow):
 
     def last_page(self) -> str:
         """The page shown when the app was last closed (the dashboard the first time)."""
-        ids = [e.page_id for e in registry.PAGES]
-        page_id = str(self.settings.value("window/last_page", ids[0]))
-        return page_id if page_id in ids else ids[0]
+        return last_page_of(self.settings)
 
     def save_settings(self) -> None:
         """Remember the geometry and the page on screen."""

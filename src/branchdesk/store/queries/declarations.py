@@ -2,7 +2,8 @@
 of one declaration with its audit history (Qt-free).
 
 The search matches the employer's ``search_key`` (事業所記号, name and kana, insensitive to
-width, kana and case: ``domain.normalize.search_key``), so it finds what the 事業所 page finds.
+width, kana and case: ``domain.normalize.search_key``): it is the 事業所 page's own search, so it
+finds what that page finds. How the ids are combined fast: ``listing``.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from branchdesk.domain.normalize import search_key
 from branchdesk.store.audit import history_of
 from branchdesk.store.connection import Store
-from branchdesk.store.queries import listing
+from branchdesk.store.queries import employers, listing
+from branchdesk.store.queries.employer_sets import snapshot
 
 #: The list's columns, in display order: (key, SQL expression).
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -51,32 +52,24 @@ class DeclarationFilter:
     declared_to: date | None = None
 
 
-def employer_match(key: str) -> tuple[str, dict[str, Any]]:
-    """The condition on employers ``e`` of a search key (``search_key`` of the text typed): a
-    key of digits only is a 事業所記号 being typed, matched as a prefix through the symbol's
-    unique index (as the 事業所 page does); anything else is looked for in ``e.search_key``."""
-    if key.isascii() and key.isdigit():
-        high = key[:-1] + chr(ord(key[-1]) + 1)
-        return "(e.symbol >= :symbol_low AND e.symbol < :symbol_high)", {
-            "symbol_low": key, "symbol_high": high}
-    return "instr(e.search_key, :key) > 0", {"key": key}
-
-
-def where_clause(flt: DeclarationFilter) -> tuple[str, dict[str, Any]]:
-    """The SQL condition and parameters of a filter (over ``d`` declarations, ``e`` employers)."""
+def filter_clause(flt: DeclarationFilter) -> tuple[str, dict[str, Any]]:
+    """The SQL condition and parameters of the filters but the search (over ``d`` alone)."""
     parts: list[str] = []
     params: dict[str, Any] = {}
-    key = search_key(flt.search) if flt.search.strip() else ""
-    if key:
-        condition, values = employer_match(key)
-        parts.append(condition)
-        params.update(values)
     for name, column in (("status", "d.status"), ("kind", "d.kind")):
         if getattr(flt, name) is not None:
             parts.append(f"{column} = :{name}")
             params[name] = getattr(flt, name)
     listing.add_date_range((parts, params), "d.declared_on", flt.declared_from, flt.declared_to)
     return " AND ".join(parts) or "1", params
+
+
+def warm(store: Store) -> None:
+    """Read what a search needs into memory for this version of the store (each declaration's
+    employer and the 事業所 search column): run off the GUI thread once the list is shown."""
+    with snapshot(store):
+        listing.employer_of(store, _TABLE)
+    employers.warm_search(store)
 
 
 def order_clause(column: str, descending: bool = False) -> str:
@@ -86,8 +79,14 @@ def order_clause(column: str, descending: bool = False) -> str:
 
 def ids(store: Store, flt: DeclarationFilter, order: str = "declared_on",
         descending: bool = True) -> array[int]:
-    """Ids of the declarations matching ``flt``, sorted by column ``order``."""
-    return listing.ids(store, _TABLE, "d", where_clause(flt), order_clause(order, descending))
+    """Ids of the declarations matching ``flt`` (the search: the employer as the 事業所 list
+    finds it), sorted by column ``order`` with ties by id in the same direction."""
+    clause = order_clause(order)
+    with snapshot(store):
+        ordered = listing.ordered(store, _TABLE, "d", clause)
+        masks = [listing.employer_search(store, _TABLE, flt.search),
+                 listing.where_mask(store, _TABLE, "d", filter_clause(flt))]
+    return listing.select(ordered, masks, descending)
 
 
 def count(store: Store) -> int:

@@ -43,11 +43,12 @@ def employer_columns(municipality_names: Mapping[str, str]) -> list[Column]:
     ]
 
 
-def employer_model(reader: Callable[[], Store], ids_query: IdsQuery,
+def employer_model(reader: Callable[[], Store], ids_query: IdsQuery | None,
                    municipality_names: Mapping[str, str],
                    parent: QObject | None = None) -> IdTableModel:
     """The list's model: rows read through ``reader()`` (the GUI thread's store), ids from
-    ``ids_query`` (the page's current search and filters in the asked order)."""
+    ``ids_query`` (the page's current search and filters in the asked order) or, without one,
+    handed in by the page after ``orderChanged``."""
     return IdTableModel(employer_columns(municipality_names),
                         lambda wanted: queries.rows_by_ids(reader(), wanted), ids_query,
                         tr_context=TR_CONTEXT, order=DEFAULT_ORDER, parent=parent)

@@ -2,8 +2,9 @@
 
 The model keeps the ordered ids of a search (``array('q')``; ``rowCount`` is their number) and
 fetches the rows the view asks for in blocks of ``BLOCK_SIZE`` ids into a small LRU cache.
-Sorting asks the store for new ids (``sort`` → the ``ids_query`` callback, SQL does the
-ordering); a search or filter hands in new ids (``set_ids``); after a write the cache is marked
+Sorting asks the store for new ids: at once through the ``ids_query`` callback, or, when the
+model has none, by emitting ``orderChanged`` for its page to read the ids off the GUI thread and
+hand them in; a search or filter hands in new ids (``set_ids``); after a write the cache is marked
 stale (``mark_stale``) and visible rows are read again on the next paint. A failed fetch shows
 empty cells: ``data`` never raises.
 """
@@ -74,8 +75,11 @@ class IdTableModel(QAbstractTableModel):
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
     #: An ids query started by ``sort`` failed (the error; the ids are unchanged).
     queryFailed = Signal(object)
+    #: ``sort`` chose a new order (key, ascending) and the model has no ``ids_query``: the
+    #: page reads the ids in that order (``order()``) and hands them to ``set_ids``.
+    orderChanged = Signal(str, bool)
 
-    def __init__(self, columns: Sequence[Column], rows: RowsFetch, ids_query: IdsQuery, *,
+    def __init__(self, columns: Sequence[Column], rows: RowsFetch, ids_query: IdsQuery | None, *,
                  tr_context: str, order: tuple[str, bool], block_size: int = BLOCK_SIZE,
                  max_blocks: int = MAX_BLOCKS, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +105,11 @@ class IdTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def requery(self) -> None:
-        """Ask ``ids_query`` for the ids in the current order and show them (errors propagate)."""
+        """Ask ``ids_query`` for the ids in the current order and show them (errors propagate);
+        without an ``ids_query``, ask the page through ``orderChanged``."""
+        if self._ids_query is None:
+            self.orderChanged.emit(*self._order)
+            return
         self.set_ids(self._ids_query(*self._order))
 
     def ids(self) -> array:
@@ -137,9 +145,9 @@ class IdTableModel(QAbstractTableModel):
         return next((i for i, c in enumerate(self._columns) if c.sort_key == key), -1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Re-query the ids sorted by ``column`` (the store sorts); a column without a sort
-        key, or the order already shown, is ignored. Before the first ids are shown only the
-        order is remembered."""
+        """Re-query the ids sorted by ``column`` (the store sorts; see ``requery``); a column
+        without a sort key, or the order already shown, is ignored. Before the first ids are
+        shown only the order is remembered."""
         if not 0 <= column < len(self._columns) or self._columns[column].sort_key is None:
             return
         key = self._columns[column].sort_key

@@ -41,6 +41,7 @@ class CommitteePage(RegisterPage):
     page_id = "committee"
     tables = frozenset({"committee_members", "member_events", "employers"})
     query_module = queries
+    sort_in_job = True  # by employer symbol or name: a join over 75,000 members (~0.2 s)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None, *,
                  today: date | None = None) -> None:

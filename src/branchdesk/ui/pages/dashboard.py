@@ -1,9 +1,14 @@
 """ダッシュボード: one card per row of the KPI sheet and four charts, for a FY and an as-of date.
 
 The cards show ``kpi_sheet``'s rows exactly (the figures ``branchdesk kpi`` prints). The sheet
-and the chart series are read off the GUI thread through ``context.jobs.run_read`` (the sheet
-first, so the cards appear before the charts), once per FY / as-of change and after a write to
-a table they depend on. An as-of before the FY starts is shown as the catalogue's message.
+and the chart series are read off the GUI thread through ``context.jobs.run_read``, both asked
+for at once (the sheet first, so the cards appear before the charts, and the charts reuse the
+sheet's committee figures), once per FY / as-of change and after a write to a table they depend
+on. An as-of before the FY starts is shown as the catalogue's message.
+
+The charts (pyqtgraph, and with it numpy: ~0.35 s to import) are made once the cards are shown,
+while the chart series are read: the import then neither delays the reads nor slows the sheet's
+(a busy GUI thread holding the GIL slows a reader thread's row fetching ~3x).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,16 +33,19 @@ from PySide6.QtWidgets import (
 from branchdesk.domain.calendar import fy_end
 from branchdesk.domain.errors import BranchdeskError, InputRejected
 from branchdesk.domain.messages import message
+from branchdesk.store.connection import Store
 from branchdesk.store.kpi_sheet import KpiRow, measurement_date
 from branchdesk.store.queries import dashboard as queries
-from branchdesk.ui.charts.biosimilar import BiosimilarRateChart
-from branchdesk.ui.charts.coverage import CoverageChart
-from branchdesk.ui.charts.generic import GenericShareChart
-from branchdesk.ui.charts.referral import ReferralChart
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.pages.base import Page
 from branchdesk.ui.widgets.kpi_card import KpiCard
 from branchdesk.ui.write import read
+
+if TYPE_CHECKING:
+    from branchdesk.ui.charts.biosimilar import BiosimilarRateChart
+    from branchdesk.ui.charts.coverage import CoverageChart
+    from branchdesk.ui.charts.generic import GenericShareChart
+    from branchdesk.ui.charts.referral import ReferralChart
 
 log = logging.getLogger("branchdesk.ui.dashboard")
 
@@ -59,6 +68,10 @@ class DashboardPage(Page):
     tables = KPI_TABLES
     #: Emitted once the cards and charts of a FY / as-of are shown.
     loaded = Signal()
+    generic_chart: GenericShareChart
+    biosimilar_chart: BiosimilarRateChart
+    coverage_chart: CoverageChart
+    referral_chart: ReferralChart
 
     def __init__(self, context: UiContext, parent: QWidget | None = None, *,
                  today: date | None = None) -> None:
@@ -69,6 +82,9 @@ class DashboardPage(Page):
         self.cards: dict[str, KpiCard] = {}
         self._shown: tuple[int, date] | None = None
         self._generation = 0
+        self._rows_generation = -1
+        self._pending_charts: tuple[int, queries.Charts] | None = None
+        self._charts_made = False
         self._date_timer = QTimer(self)
         self._date_timer.setSingleShot(True)
         self._date_timer.setInterval(DATE_DEBOUNCE_MS)
@@ -96,7 +112,8 @@ class DashboardPage(Page):
         column = QVBoxLayout(body)
         self.card_grid = QGridLayout()
         column.addLayout(self.card_grid)
-        column.addLayout(self._charts())
+        self.chart_grid = QGridLayout()
+        column.addLayout(self.chart_grid)
         column.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -126,17 +143,23 @@ class DashboardPage(Page):
         row.addStretch(1)
         return row
 
-    def _charts(self) -> QGridLayout:
-        grid = QGridLayout()
+    def make_charts(self) -> None:
+        """Make the four charts (importing pyqtgraph) unless they exist."""
+        if self._charts_made:
+            return
+        self._charts_made = True
+        from branchdesk.ui.charts.biosimilar import BiosimilarRateChart
+        from branchdesk.ui.charts.coverage import CoverageChart
+        from branchdesk.ui.charts.generic import GenericShareChart
+        from branchdesk.ui.charts.referral import ReferralChart
+
         self.generic_chart = GenericShareChart()
         self.biosimilar_chart = BiosimilarRateChart()
         self.coverage_chart = CoverageChart()
         self.referral_chart = ReferralChart()
-        grid.addWidget(self.generic_chart, 0, 0)
-        grid.addWidget(self.biosimilar_chart, 0, 1)
-        grid.addWidget(self.coverage_chart, 1, 0)
-        grid.addWidget(self.referral_chart, 1, 1)
-        return grid
+        for index, chart in enumerate((self.generic_chart, self.biosimilar_chart,
+                                       self.coverage_chart, self.referral_chart)):
+            self.chart_grid.addWidget(chart, index // 2, index % 2)
 
     # --- choosing the FY and date ----------------------------------------------------------
 
@@ -179,39 +202,66 @@ class DashboardPage(Page):
     # --- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read the FY list (off the GUI thread: ``latest_fy`` reads every register), then
-        recompute the sheet and charts."""
+        """Re-read the FY list, then recompute the sheet and charts (both reads asked for at
+        once, off the GUI thread)."""
         self._generation += 1
-        generation, today = self._generation, self.today
-        read(self.context, lambda store: queries.fiscal_years(store, today),
-             lambda found: self._years_loaded(generation, *found), self._failed)
+        generation, today, keep, as_of = self._generation, self.today, self.fy, self.as_of
 
-    def _years_loaded(self, generation: int, years: list[int], default: int) -> None:
-        if generation == self._generation:
-            self._show_years(years, default)
-            self.reload(force=True)
+        def first(store: Store) -> tuple[list[int], int, int, Any]:
+            years, default = queries.fiscal_years(store, today)
+            fy = keep if keep is not None else default
+            return years, default, fy, _or_refusal(lambda: queries.sheet(store, fy, as_of))
+
+        def then(store: Store) -> Any:
+            fy = keep if keep is not None else queries.fiscal_years(store, today)[1]
+            return _or_refusal(lambda: queries.charts(store, fy, as_of))
+
+        read(self.context, first, lambda found: self._first_loaded(generation, *found),
+             self._failed)
+        read(self.context, then, lambda data: self._charts_loaded(generation, data),
+             self._failed)
+
+    def _first_loaded(self, generation: int, years: list[int], default: int, fy: int,
+                      rows: Any) -> None:
+        if generation != self._generation:
+            return
+        self._show_years(years, default, keep=fy)
+        self._shown = (fy, self.as_of)
+        if isinstance(rows, InputRejected):
+            self._show_problem(rows.render(self.context.lang))
+        elif self._begin(fy, self.as_of):
+            self._sheet_loaded(generation, rows)
 
     def reload(self, force: bool = False) -> None:
-        """Compute the sheet (then the charts) of the selected FY and as-of date, unless they
+        """Compute the sheet and the charts of the selected FY and as-of date, unless they
         are already shown and nothing changed."""
         fy, as_of = self.fy, self.as_of
         if fy is None or (not force and self._shown == (fy, as_of)):
             return
         self._shown = (fy, as_of)
         self._generation += 1
+        if not self._begin(fy, as_of):
+            return
+        generation = self._generation
+        read(self.context, lambda store: queries.sheet(store, fy, as_of),
+             lambda rows: self._sheet_loaded(generation, rows), self._failed)
+        read(self.context, lambda store: queries.charts(store, fy, as_of),
+             lambda data: self._charts_loaded(generation, data), self._failed)
+
+    def _begin(self, fy: int, as_of: date) -> bool:
+        """Show the measurement date of ``fy`` at ``as_of``; False (and the message) when
+        ``as_of`` is before the FY."""
         try:
             day = measurement_date(fy, as_of)
         except InputRejected as e:
             self._show_problem(e.render(self.context.lang))
-            return
+            return False
         self.message_label.hide()
         in_progress = (message("kpi_in_progress_mark", self.context.lang)
                        if fy_end(fy) > as_of else "")
         self.measured_label.setText(self.tr("Measured at {day}").format(day=day.isoformat())
                                     + in_progress)
-        generation = self._generation
-        read(self.context, lambda store: queries.sheet(store, fy, as_of),
-             lambda rows: self._sheet_loaded(generation, rows), self._failed)
+        return True
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, BranchdeskError):
@@ -232,10 +282,11 @@ class DashboardPage(Page):
         if generation != self._generation:
             return  # a newer FY or date was chosen meanwhile
         self.rows = rows
+        self._rows_generation = generation
         self._show_cards(rows)
-        fy, as_of = self._shown or (0, self.as_of)
-        read(self.context, lambda store: queries.charts(store, fy, as_of),
-             lambda data: self._charts_loaded(generation, data), self._failed)
+        if not self._charts_made:  # after the cards are painted, while the charts are read
+            QTimer.singleShot(0, self.make_charts)
+        self._draw_charts()
 
     def _show_cards(self, rows: list[KpiRow]) -> None:
         for index, row in enumerate(rows):
@@ -248,10 +299,20 @@ class DashboardPage(Page):
                 card.set_row(row)
             card.show()
 
-    def _charts_loaded(self, generation: int, data: queries.Charts) -> None:
-        if generation != self._generation:
+    def _charts_loaded(self, generation: int, data: Any) -> None:
+        if generation == self._generation and isinstance(data, queries.Charts):
+            self._pending_charts = (generation, data)
+            self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        """Draw the chart series once they and the sheet of the same request are in (the
+        targets come from the sheet's rows)."""
+        pending = self._pending_charts
+        if pending is None or pending[0] != self._rows_generation:
             return
-        self.charts_data = data
+        self._pending_charts = None
+        data = self.charts_data = pending[1]
+        self.make_charts()
         by_id = {row.kpi.id: row for row in self.rows}
         self.generic_chart.set_data(data.generic)
         self.biosimilar_chart.set_data(data.biosimilar)
@@ -272,3 +333,11 @@ class DashboardPage(Page):
         """The card of KPI ``kpi_id`` (KeyError before the sheet was shown)."""
         return self.cards[kpi_id]
 
+
+def _or_refusal(compute: Callable[[], Any]) -> Any:
+    """``compute()``, or the ``InputRejected`` it raised (an as-of before the FY: shown as the
+    page's message, not as an error dialog)."""
+    try:
+        return compute()
+    except InputRejected as e:
+        return e

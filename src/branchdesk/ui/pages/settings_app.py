@@ -2,7 +2,8 @@
 
 The branch is the store's for good (a branch change is a new store, ``branchdesk init``), so it
 is shown read-only. The language is a preference of this PC: it goes to ``settings.ini`` under
-``LANGUAGE_KEY`` and applies from the next start.
+``LANGUAGE_KEY`` and applies from the next start; so does the store chosen to open at the next
+start (``STORE_KEY``; ``--db`` on the command line still wins).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,10 +27,9 @@ from PySide6.QtWidgets import (
 from branchdesk.domain.identifiers import BRANCHES, insurer_number
 from branchdesk.domain.messages import message
 from branchdesk.ui.context import UiContext
+from branchdesk.ui.main_window import LANGUAGE_KEY, STORE_KEY
 from branchdesk.ui.write import read
 
-#: settings.ini key of the display language ("ja" or "en") used from the next start.
-LANGUAGE_KEY = "app/language"
 LANGUAGES = ("ja", "en")
 
 
@@ -81,31 +82,62 @@ class BranchSection(QGroupBox):
 
 
 class StoreSection(QGroupBox):
-    """Where the store is, with a button opening its folder."""
+    """Where the store is, a button opening its folder, and the store of the next start."""
 
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: UiContext, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.settings = settings
         self.setTitle(self.tr("Store location"))
         layout = QVBoxLayout(self)
         self.path_label = selectable(QLabel(str(context.store_path)))
         self.path_label.setObjectName("store_path")
-        hint = QLabel(self.tr("To open another store, start the app with --db PATH."))
-        for label in (self.path_label, hint):
+        self.next_label = QLabel()
+        self.next_label.setObjectName("store_next")
+        for label in (self.path_label, self.next_label):
             label.setWordWrap(True)
             layout.addWidget(label)
         row = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Open the store's fold&er"))
         self.open_button.setObjectName("store_open_folder")
         self.open_button.clicked.connect(lambda: open_folder(self.folder))
-        row.addWidget(self.open_button)
+        self.choose_button = QPushButton(self.tr("Open another store at the next &start…"))
+        self.choose_button.clicked.connect(self._choose)
+        self.default_button = QPushButton(self.tr("Use the &default store"))
+        self.default_button.clicked.connect(lambda: self.set_next_store(None))
+        for button in (self.open_button, self.choose_button, self.default_button):
+            row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
+        self._show_next()
 
     @property
     def folder(self) -> Path:
         """The folder "open folder" opens: the store's."""
         return self.context.store_path.parent
+
+    def set_next_store(self, path: Path | None) -> None:
+        """Open ``path`` at the next start when no --db is given (None: the default store)."""
+        if path is None:
+            self.settings.remove(STORE_KEY)
+        else:
+            self.settings.setValue(STORE_KEY, str(path))
+        self.settings.sync()
+        self._show_next()
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Store to open at the next start"), str(self.folder),
+            self.tr("branchdesk store (*.db)"))
+        if name:
+            self.set_next_store(Path(name))
+
+    def _show_next(self) -> None:
+        chosen = self.settings.value(STORE_KEY)
+        text = (self.tr("At the next start: {path}").format(path=chosen) if chosen
+                else self.tr("At the next start: the default store"))
+        self.next_label.setText(text + "\n" + self.tr("--db PATH on the command line wins."))
 
 
 class LanguageSection(QGroupBox):

@@ -51,7 +51,7 @@ class SettingsPage(Page):
 
             settings = app_settings()
         self.branch = BranchSection(context)
-        self.store_section = StoreSection(context)
+        self.store_section = StoreSection(context, settings)
         self.language = LanguageSection(context, settings)
         self.targets = TargetsSection(context, today or date.today())
         self.figures = FiguresSection(context)
