@@ -45,6 +45,8 @@ JA: dict[str, str] = {
     'Unexpected error': '予期しないエラー',
     '&File': 'ファイル(&F)',
     '&Backup…': 'バックアップ(&B)…',
+    '&Import files…': '取込(&I)…',
+    '&Quarterly report…': '四半期報告(&R)…',
     '&View': '表示(&V)',
     '&Next page': '次のページ(&N)',
     '&Previous page': '前のページ(&P)',

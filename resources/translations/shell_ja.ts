@@ -23,61 +23,61 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="141" />
-        <location filename="../../src/branchdesk/ui/main_window.py" line="325" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="153" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="337" />
         <source>Branch desk</source>
         <extracomment>Preference keys in ``settings.ini`` (written by the settings page): the UI language, used when ``--lang`` is not given, and the store opened when neither ``--db`` nor ``--demo`` is. Files a drop on the window hands to the import page, and that page's id. Tables whose changes alter the status bar's counts.</extracomment>
         <translation>支部業務デスク</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="163" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="175" />
         <source>Read-only: another user is writing to the store. You can look things up; saving works once they are done.</source>
         <translation>読み取り専用: 他の利用者がストアに書き込み中です。閲覧はできます。保存はその処理が終わってから行ってください。</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="174" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="186" />
         <source>Store: {path}</source>
         <translation>ストア: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="315" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="327" />
         <source>Branch {code} {name}</source>
         <translation>{name}支部（{code}）</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="318" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="330" />
         <source>Employers {employers:,} · declarations in force {declarations:,} · committee members in office {members:,}</source>
         <translation>事業所 {employers:,}件 ・ 宣言中の健康宣言 {declarations:,}件 ・ 委嘱中の健康保険委員 {members:,}人</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="327" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="339" />
         <source>{name} branch</source>
         <translation>{name}支部</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="340" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="352" />
         <source>Writing a backup…</source>
         <translation>バックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="342" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="354" />
         <source>Backup</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="342" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="354" />
         <source>The backup was written to:
 {path}</source>
         <translation>バックアップを作成しました:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="346" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="358" />
         <source>About branchdesk</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="347" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="359" />
         <source>branchdesk {version}
 Store: {store}
 Settings: {settings}
@@ -88,12 +88,12 @@ Logs: {logs}</source>
 ログ: {logs}</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="393" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="403" />
         <source>Work in progress</source>
         <translation>処理中の作業があります</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/main_window.py" line="394" />
+        <location filename="../../src/branchdesk/ui/main_window.py" line="404" />
         <source>A change is still being saved. Stop it (nothing is changed) and quit?</source>
         <translation>変更を保存している途中です。中止して（データは変更されません）終了しますか？</translation>
     </message>
@@ -181,47 +181,57 @@ Logs: {logs}</source>
 <context>
     <name>menus</name>
     <message>
-        <location filename="../../src/branchdesk/ui/menus.py" line="45" />
+        <location filename="../../src/branchdesk/ui/menus.py" line="46" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/menus.py" line="46" />
+        <location filename="../../src/branchdesk/ui/menus.py" line="47" />
+        <source>&amp;Import files…</source>
+        <translation>取込(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="50" />
+        <source>&amp;Quarterly report…</source>
+        <translation>四半期報告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/branchdesk/ui/menus.py" line="55" />
         <source>&amp;Backup…</source>
         <translation>バックアップ(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/menus.py" line="48" />
+        <location filename="../../src/branchdesk/ui/menus.py" line="57" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/menus.py" line="57" />
+        <location filename="../../src/branchdesk/ui/menus.py" line="74" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/menus.py" line="69" />
+        <location filename="../../src/branchdesk/ui/menus.py" line="86" />
         <source>&amp;Next page</source>
         <translation>次のページ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/menus.py" line="72" />
+        <location filename="../../src/branchdesk/ui/menus.py" line="89" />
         <source>&amp;Previous page</source>
         <translation>前のページ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/menus.py" line="75" />
+        <location filename="../../src/branchdesk/ui/menus.py" line="92" />
         <source>Switch between &amp;sidebar and page</source>
         <translation>サイドバーとページの切り替え(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/menus.py" line="82" />
+        <location filename="../../src/branchdesk/ui/menus.py" line="99" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/branchdesk/ui/menus.py" line="83" />
+        <location filename="../../src/branchdesk/ui/menus.py" line="100" />
         <source>&amp;About branchdesk</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>

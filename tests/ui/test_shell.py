@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QMessageBox
 
 from branchdesk import __version__
 from branchdesk.store.connection import Store, open_store
@@ -104,6 +104,32 @@ def test_menus_and_shortcuts_are_japanese(main_window: MainWindow) -> None:
     assert actions["quit"].shortcut().toString() == "Ctrl+Q"
     assert actions["page:drugs"].shortcut().toString() == "Ctrl+5"
     assert actions["about"].text() == "バージョン情報(&A)"
+    assert (actions["import"].text(), actions["import"].shortcut().toString()) == \
+        ("取込(&I)…", "Ctrl+I")
+    assert (actions["report"].text(), actions["report"].shortcut().toString()) == \
+        ("四半期報告(&R)…", "Ctrl+R")
+
+
+def test_the_file_menu_opens_the_import_dialog_and_the_report_page(
+        main_window: MainWindow, qtbot) -> None:
+    seen: list[str] = []
+
+    def close_the_dialog() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QFileDialog) and widget.isVisible():
+                seen.append(widget.windowTitle())
+                widget.reject()
+
+    main_window.show()
+    timer = QTimer()
+    timer.timeout.connect(close_the_dialog)
+    timer.start(50)
+    main_window.actions_by_name["import"].trigger()
+    timer.stop()
+    assert main_window.current_page_id() == "import"
+    assert seen == ["取り込むファイルを選択"]
+    main_window.actions_by_name["report"].trigger()
+    assert main_window.current_page_id() == "report"
 
 
 def _reader(path: Path) -> Store:

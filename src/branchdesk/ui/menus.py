@@ -1,6 +1,7 @@
 """The main window's menus and their actions, each with a keyboard shortcut or a mnemonic.
 
-ファイル: バックアップ (Ctrl+B), 終了 (Ctrl+Q); 表示: one action per page (Ctrl+1 … Ctrl+9),
+ファイル: 取込 (Ctrl+I: the import page's file dialog), 四半期報告 (Ctrl+R), バックアップ (Ctrl+B),
+終了 (Ctrl+Q); 表示: one action per page (Ctrl+1 … Ctrl+9),
 next / previous page (Ctrl+PgDown / Ctrl+PgUp), サイドバーとページの切り替え (F6);
 ヘルプ: バージョン情報.
 """
@@ -43,6 +44,14 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
 def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu(QCoreApplication.translate("menus", "&File"))
+    actions["import"] = _action(window, QCoreApplication.translate("menus", "&Import files…"),
+                                lambda: _on_page(window, "import", "choose_files"), "Ctrl+I")
+    actions["report"] = _action(
+        window, QCoreApplication.translate("menus", "&Quarterly report…"),
+        lambda: window.show_page("report"), "Ctrl+R")
+    menu.addAction(actions["import"])
+    menu.addAction(actions["report"])
+    menu.addSeparator()
     actions["backup"] = _action(window, QCoreApplication.translate("menus", "&Backup…"),
                                 window.backup, "Ctrl+B")
     actions["quit"] = _action(window, QCoreApplication.translate("menus", "&Quit"),
@@ -51,6 +60,14 @@ def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu.addAction(actions["backup"])
     menu.addSeparator()
     menu.addAction(actions["quit"])
+
+
+def _on_page(window: MainWindow, page_id: str, method: str) -> None:
+    """Show page ``page_id`` and call its ``method`` (when the page has it)."""
+    page = window.show_page(page_id)
+    action = getattr(page, method, None)
+    if callable(action):
+        action()
 
 
 def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
