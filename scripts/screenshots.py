@@ -74,6 +74,38 @@ def settle(jobs, seconds: float = SETTLE_S) -> None:
     jobs.wait_idle(120)
 
 
+def sample_register(store: Path) -> Path:
+    """The demo's employer register as .xlsx, its first 300 rows, one with a bad 事業所記号 (the
+    import page's screenshot shows the preview, the mapping and that error)."""
+    import openpyxl
+
+    from branchdesk.exchange.registers_export import export_register
+    from branchdesk.store.connection import open_store
+
+    full = WORK / "employers_full.xlsx"
+    with open_store(store) as opened:
+        export_register(opened, "employers", full)
+    book = openpyxl.load_workbook(full)
+    sheet = book.active
+    assert sheet is not None
+    sheet.delete_rows(302, sheet.max_row)
+    sheet.cell(row=6, column=1, value="12A45")
+    path = WORK / "事業所台帳_サンプル.xlsx"
+    book.save(path)
+    return path
+
+
+def prepare(page, page_id: str, store: Path, jobs) -> None:
+    """Put a page in the state its screenshot shows (most pages need nothing)."""
+    if page_id == "import":
+        page.add_files([sample_register(store)])
+        settle(jobs)
+        page.check()
+    elif page_id == "planner":
+        settle(jobs)
+        page.top_spin.setValue(40)
+
+
 def take(out: Path, lang: str) -> list[Path]:
     """Open the main window and save one PNG per registered page; return the files."""
     os.environ["BRANCHDESK_HOME"] = str(WORK / "home")
@@ -94,7 +126,8 @@ def take(out: Path, lang: str) -> list[Path]:
     saved = []
     try:
         for entry in registry.PAGES:
-            window.show_page(entry.page_id)
+            page = window.show_page(entry.page_id)
+            prepare(page, entry.page_id, store, jobs)
             settle(jobs)
             path = out / f"{entry.page_id}.png"
             window.grab().save(str(path))
