@@ -20,8 +20,8 @@ def log_path() -> Path:
 def setup_logging() -> None:
     """Send branchdesk's log records to a rotating file (silently skipped if not writable)."""
     root = logging.getLogger("branchdesk")
-    if root.handlers:
-        return
+    if any(isinstance(h, (RotatingFileHandler, logging.NullHandler)) for h in root.handlers):
+        return  # already set up (other handlers, e.g. a test's log capture, do not count)
     root.setLevel(logging.INFO)
     root.propagate = False
     try:
