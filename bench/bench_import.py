@@ -9,15 +9,18 @@ Inputs (written once into bench/out/, synthetic data only): the .xlsx of ``bench
 (XlsxWriter constant_memory: inline strings, 「基準日：令和7年3月31日」 title row above the header);
 the same register with a shared-strings table, as Excel writes it (XlsxWriter without
 constant_memory; openpyxl writes inline strings too); the same register as a CP932 CSV with the
-基準日 title line. Each step runs in its own child process; its peak RSS comes from ``wait4``.
-The load average is printed beside each figure: the machine is shared. Finally a cProfile of the
-first import (top 25 by cumulative time).
+基準日 title line. Each step runs in its own child process; its peak RSS (the import's own, the
+worker threads included) comes from ``wait4``. The load average is printed beside each figure:
+the machine is shared, so compare figures of one run, and prefer ``--repeat 2`` or more (the
+ratios then use the best run of each step). Finally a cProfile of the first import (top 25 by
+cumulative time; it sees the main thread only: the slice parser and the register writer run on
+threads of their own).
 
     .venv/bin/python bench/bench_import.py [--rows 600000] [--repeat N] [--no-profile]
         [--keep-store]
 
-With ``--repeat N`` each step runs N times, every run is printed, and the ratios use the best
-run of each step (the fairest figure on a shared machine).
+Run it against other sources (say, a checkout of an earlier commit) with
+``PYTHONPATH=<that checkout>/src``: the children import branchdesk from there.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from workbooks_readers import (
 )
 
 from branchdesk.domain.errors import InputRejected
-from branchdesk.exchange import readers
+from branchdesk.exchange import xlsx_formulas
 from branchdesk.exchange.readers import formulas_without_value, open_sheets
 
 HEADER = ["事業所記号", "事業所名称", "被保険者数"]
@@ -170,10 +170,10 @@ def _uncalculated(tmp: Path) -> Path:
     return write_openpyxl(tmp / "未計算.xlsx", {"計算": cells, "別": {(1, 1): "=1+1"}})
 
 
-@pytest.mark.parametrize("chunk", [readers._SCAN_CHUNK, 64, 7])
+@pytest.mark.parametrize("chunk", [xlsx_formulas._SCAN_CHUNK, 64, 7])
 def test_a_formula_without_a_cached_value_is_reported_at_its_row_and_column(
         tmp_path, monkeypatch, chunk):
-    monkeypatch.setattr(readers, "_SCAN_CHUNK", chunk)  # blocks cut across rows and tags
+    monkeypatch.setattr(xlsx_formulas, "_SCAN_CHUNK", chunk)  # blocks cut across rows and tags
     path = _uncalculated(tmp_path)
     assert formulas_without_value(path, "計算") == {(2, 2), (100, 4)}
     assert formulas_without_value(path, "別") == {(1, 1)}

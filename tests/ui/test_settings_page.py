@@ -27,8 +27,8 @@ from branchdesk.store.connection import open_store
 from branchdesk.store.settings import get_settings
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.i18n import untranslated_texts
-from branchdesk.ui.pages.dashboard import DashboardPage
 from branchdesk.ui.main_window import LANGUAGE_KEY
+from branchdesk.ui.pages.dashboard import DashboardPage
 from branchdesk.ui.pages.settings_page import SettingsPage
 from branchdesk.ui.pages.settings_targets import KPIS, STATUS_COL
 

@@ -43,7 +43,7 @@ def _run_import(args: argparse.Namespace) -> int:
         kind=args.kind, sheet=args.sheet, percent=args.percent, dry_run=args.dry_run,
         skip_invalid=args.skip_invalid, confirm_lost=args.confirm_lost,
         mapping=load_mapping_file(args.mapping) if args.mapping else None)
-    result = run_import(_db(args), list(args.files), options, terminal_state())
+    result = run_import(_db(args), list(args.files), options, terminal_state(_lang(args)))
     print_result(result, _lang(args))
     if args.report is not None and result.problems:
         write_report(result.problems, args.report, _lang(args))

@@ -15,6 +15,7 @@ import math
 import numbers
 import re
 import unicodedata
+from collections.abc import Sequence
 
 #: Dash-like characters that survive NFKC (－ and ｰ are folded by NFKC to - and ー), and ー.
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2500\u2501\ufe58\ufe63"
@@ -23,6 +24,12 @@ _DASH_RUN = re.compile(f"[{re.escape(_DASHES)}{_CHOON}]+")
 _KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe]")
 _ALNUM = re.compile("[0-9a-z]")
 _DASH_TO_HYPHEN = str.maketrans(dict.fromkeys(_DASHES, "-"))
+#: Joins the values of a column in ``search_keys``.
+_JOIN = "\x00"
+#: 〜 〰 ∼ ˜ (～ is ~ after NFKC): each is "~" in a search key.
+_WAVES = (0x301C, 0x3030, 0x223C, 0x02DC)
+#: Texts this long are translated as an array (``_translated``).
+_ARRAY_FROM = 1 << 16
 
 
 def _search_table() -> str:
@@ -32,8 +39,8 @@ def _search_table() -> str:
     table = [chr(i) for i in range(0x10000)]
     for code in [*range(0x30A1, 0x30F7), 0x30FD, 0x30FE]:
         table[code] = chr(code - 0x60)
-    for wave in ("\u301c", "\u3030", "\u223c", "\u02dc"):  # 〜 〰 ∼ ˜ (～ is ~ after NFKC)
-        table[ord(wave)] = "~"
+    for wave in _WAVES:
+        table[wave] = "~"
     return "".join(table)
 
 
@@ -109,6 +116,54 @@ def search_key(*parts: object) -> str:
     (so 「1ー2ー3」 matches 「1-2-3」 and 「センタ-」 matches 「センター」).
     """
     return "\t".join(_search_part(part) for part in parts)
+
+
+def search_keys(*columns: Sequence[object]) -> list[str]:
+    """``search_key`` of every row of ``columns`` (one value per row in each column), exactly as
+    calling it row by row, in one pass of each step over a whole column.
+
+    The values of a column are joined by NUL (a starter that NFKC never composes with, that no
+    step changes, and that is no whitespace), normalised as one text, and split again, so a
+    600,000-row register costs a few C-speed passes instead of 1.8 million calls.
+    """
+    parts = [_search_column(column) for column in columns]
+    return list(map("\t".join, zip(*parts, strict=True)))
+
+
+def _search_column(values: Sequence[object]) -> list[str]:
+    texts = [v if type(v) is str else cell_text(v) for v in values]
+    joined = _JOIN.join(texts)
+    if joined.count(_JOIN) != len(texts) - 1:
+        return [_search_part(v) for v in values]  # a value holds NUL itself: row by row
+    if joined.isascii():
+        return "".join(joined.lower().split()).split(_JOIN) if texts else []
+    folded = nfkc(joined).casefold()
+    text = "".join(folded.split())
+    if len(text) != len(folded):  # recompose where a removed space split a sequence
+        pieces, before = text.split(_JOIN), folded.split(_JOIN)
+        text = _JOIN.join(nfkc(p) if len(p) != len(b) else p for p, b in zip(
+            pieces, before, strict=True))
+    if _DASH_RUN.search(text):
+        text = _DASH_RUN.sub(_unify_dashes, text)
+    return _translated(text).split(_JOIN)
+
+
+def _translated(text: str) -> str:
+    """``text.translate(_SEARCH_TABLE)``; a long text as an array of code points with numpy
+    (str.translate looks every character up one by one: a third of a second per column at
+    600,000 rows, ten times what the array takes)."""
+    if len(text) < _ARRAY_FROM:
+        return text.translate(_SEARCH_TABLE)
+    import numpy as np  # only for long texts: it takes a tenth of a second to load
+
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).copy()
+    except UnicodeEncodeError:  # a lone surrogate
+        return text.translate(_SEARCH_TABLE)
+    kana = ((codes >= 0x30A1) & (codes <= 0x30F6)) | (codes == 0x30FD) | (codes == 0x30FE)
+    codes[kana] -= 0x60
+    codes[np.isin(codes, _WAVES)] = ord("~")
+    return codes.tobytes().decode("utf-32-le")
 
 
 def _search_part(value: object) -> str:

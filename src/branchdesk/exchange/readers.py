@@ -1,16 +1,20 @@
 """Readers of the import pipeline: every sheet of a workbook or a CSV file as ``RawSheet`` rows.
 
 ``open_sheets`` runs ``safety.check_file`` first, so no parser sees a hostile file. Workbooks
-(.xlsx, .xlsm and legacy .xls) are read with python-calamine; a sheet is loaded on the first call
-of its ``rows()`` and kept for the next calls (a 600,000-row sheet costs seconds to load), so
-drop the ``RawSheet`` to free it. Errors found while loading (a damaged part, a password) are
-raised by ``rows()`` as ``InputRejected``.
+(.xlsx, .xlsm and legacy .xls) are read with python-calamine. An xlsx/xlsm sheet streams: each
+call of its ``rows()`` reads the sheet in slices of whole rows that a worker thread parses ahead
+(``xlsx_stream``), so a 600,000-row register never sits in memory whole and its parsing overlaps
+with the caller's work; ``row_count`` is set once a reading has reached the end. A legacy .xls
+sheet (at most 65,536 rows), or an xlsx sheet whose part cannot be found through the workbook's
+relationships, is loaded whole on the first call and kept. Errors found while loading (a damaged
+part, a password) are raised by ``rows()`` as ``InputRejected``.
 
 Row numbers are Excel's, 1-based, leading blank rows included; cell ``i`` of a row is in column
 ``i + 1``. Workbook cells come as calamine gives them: str ("" when empty), float or int, bool,
 date/datetime for date-formatted cells (calamine applies the 1904 flag itself), time/timedelta,
 and the cached value of a formula. An error cell (#DIV/0!) reads as "". A formula without a
-cached value also reads as "": ask ``formulas_without_value`` where those are.
+cached value also reads as "": ``formula_cells`` says where those are. Trailing empty cells of a
+row may be missing (a row is as wide as its slice's widest row); they read as blank either way.
 
 A real legacy .xls (BIFF8 in an OLE compound file) goes through calamine like the others; its
 ``date1904`` is always False (calamine applies the flag to date cells itself), and formulas
@@ -26,14 +30,15 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import functools
+import itertools
 import re
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import IO, Any
-from xml.etree.ElementTree import Element
+from typing import Any
 
-from defusedxml.ElementTree import iterparse
 from python_calamine import (
     CalamineError,
     CalamineSheet,
@@ -45,8 +50,16 @@ from python_calamine import (
 
 from branchdesk.domain.errors import BranchdeskError, InputRejected
 from branchdesk.exchange.model import RawSheet, Row
-from branchdesk.exchange.safety import check_file, local_name, sheet_part, workbook_date1904
+from branchdesk.exchange.safety import check_file, sheet_part, workbook_date1904
+from branchdesk.exchange.xlsx_formulas import SliceScan, formulas_without_value
+from branchdesk.exchange.xlsx_slices import SliceReader
+from branchdesk.exchange.xlsx_stream import SheetMeta, SlicePlan, plan, xlsx_sheets
 
+__all__ = ["csv_encoding", "formula_cells", "formulas_without_value", "open_sheets", "release"]
+
+_CHECKED: dict[tuple[str, int, int, int], str] = {}
+#: Rows of a streamed reading kept so that a re-read right after a header scan continues it.
+REPLAY_ROWS = 64
 #: Names under which calamine opens a file by path; any other name is opened from its bytes.
 _CALAMINE_SUFFIXES = {"xlsx": (".xlsx", ".xlsm", ".xltx", ".xltm"), "xlsm": (".xlsx", ".xlsm"),
                       "xls": (".xls",)}
@@ -60,11 +73,42 @@ def open_sheets(path: Path, *, sheet: str | None = None) -> list[RawSheet]:
     sheets when there is none; a CSV file ignores it. Raises ``InputRejected`` for a file that
     ``check_file`` rejects or that calamine cannot open.
     """
-    kind = check_file(path)
+    kind = _checked(path)
     if kind == "csv":
         return [_csv_sheet(path)]
     sheets = _workbook_sheets(path, kind)
     return sheets if sheet is None else [_select(path, sheets, sheet)]
+
+
+def _checked(path: Path) -> str:
+    """``check_file(path)``, remembered for the same file (path, size, modification time): an
+    import opens each file twice (for its kind, then for its rows) and the check inflates every
+    part of a workbook."""
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    except OSError:
+        return check_file(path)  # it says what is wrong
+    if key not in _CHECKED:
+        if len(_CHECKED) >= 16:
+            _CHECKED.clear()
+        _CHECKED[key] = check_file(path)
+    return _CHECKED[key]
+
+
+def formula_cells(sheet: RawSheet) -> Collection[tuple[int, int]]:
+    """(row, column) of the formula cells without a cached value of ``sheet`` (empty for CSV
+    and .xls).
+
+    For a sheet that streams, the set fills as ``rows()`` reads: a slice's cells are in it
+    before the first of its rows is yielded, so a caller working through the rows in order sees
+    every cell of the rows it has. Otherwise the sheet's XML is scanned now, once.
+    """
+    if isinstance(sheet.rows, _SheetRows) and sheet.rows.streams:
+        return sheet.rows.formulas
+    if sheet.from_csv:
+        return set()
+    return formulas_without_value(sheet.path, sheet.name)
 
 
 def _select(path: Path, sheets: list[RawSheet], name: str) -> RawSheet:
@@ -81,14 +125,15 @@ def _select(path: Path, sheets: list[RawSheet], name: str) -> RawSheet:
 
 @contextlib.contextmanager
 def _calamine_errors(path: Path) -> Iterator[None]:
-    """Calamine's errors (and panics) as ``InputRejected``: the file is damaged or locked."""
+    """Calamine's errors (and panics), and those of the sheet's package when it is cut into
+    slices, as ``InputRejected``: the file is damaged or locked."""
     try:
         yield
     except BranchdeskError:
         raise
     except PasswordError as e:
         raise InputRejected("file_encrypted", path=str(path)) from e
-    except CalamineError as e:
+    except (CalamineError, zipfile.BadZipFile, zlib.error, EOFError) as e:
         raise InputRejected("file_corrupt", path=str(path), detail=str(e)) from e
     except BaseException as e:  # pyo3's PanicException derives from BaseException
         if type(e).__name__ != "PanicException":
@@ -97,40 +142,153 @@ def _calamine_errors(path: Path) -> Iterator[None]:
 
 
 class _Book:
-    """One open calamine workbook and the sheets loaded from it so far."""
+    """One workbook: its sheets (``SheetMeta``), and the calamine workbook of those loaded whole.
+
+    An xlsx/xlsm workbook lists its sheets from its workbook part; calamine opens it only to
+    load a sheet whole (its shared strings can be large). A .xls is opened at once.
+    """
 
     def __init__(self, path: Path, kind: str) -> None:
         self.path = path
-        with _calamine_errors(path):
-            if path.suffix.lower() in _CALAMINE_SUFFIXES[kind]:
-                self.workbook = CalamineWorkbook.from_path(path)
-            else:  # calamine picks its reader by a known suffix; by content otherwise
-                with path.open("rb") as f:
-                    self.workbook = CalamineWorkbook.from_filelike(f)
-        if not self.workbook.sheets_metadata:  # Excel never saves a workbook without sheets
+        self.kind = kind
+        self.workbook: CalamineWorkbook | None = None
+        if kind == "xls":
+            self.workbook = self._open()
+            self.metadata = [SheetMeta(m.name, m.typ == SheetTypeEnum.WorkSheet,
+                                       m.visible == SheetVisibleEnum.Visible)
+                             for m in self.workbook.sheets_metadata]
+        else:
+            self.metadata = xlsx_sheets(path)
+        if not self.metadata:  # Excel never saves a workbook without sheets
             raise InputRejected("file_corrupt", path=str(path), detail="no sheets")
         self.loaded: dict[str, CalamineSheet] = {}
 
+    def _open(self) -> CalamineWorkbook:
+        with _calamine_errors(self.path):
+            if self.path.suffix.lower() in _CALAMINE_SUFFIXES[self.kind]:
+                return CalamineWorkbook.from_path(self.path)
+            with self.path.open("rb") as f:  # calamine picks its reader by a known suffix
+                return CalamineWorkbook.from_filelike(f)
+
     def sheet(self, name: str) -> CalamineSheet:
-        """The sheet ``name``, loaded once."""
+        """The sheet ``name``, loaded whole once."""
         if name not in self.loaded:
+            if self.workbook is None:
+                self.workbook = self._open()
             with _calamine_errors(self.path):
                 self.loaded[name] = self.workbook.get_sheet_by_name(name)
         return self.loaded[name]
 
 
 class _SheetRows:
-    """``RawSheet.rows`` of one workbook sheet; sets the sheet's ``row_count`` once loaded."""
+    """``RawSheet.rows`` of one workbook sheet: streamed in slices, or loaded whole.
+
+    ``formulas`` fills with the formula cells without a value as a streamed reading goes. A
+    streamed reading stopped within its first ``REPLAY_ROWS`` rows (a header scan) is kept:
+    the next call replays those rows and continues it, so header detection and validation read
+    the file once.
+    """
 
     def __init__(self, book: _Book, owner: RawSheet) -> None:
         self.book = book
         self.owner = owner
+        self.formulas: set[tuple[int, int]] = set()
+        self.live: Iterator[Row] | None = None  # a reading handed out no further than ``head``
+        self.head: list[Row] = []
+
+    @functools.cached_property
+    def slices(self) -> SlicePlan | None:
+        """How the sheet is cut (read when first needed: it copies the shared strings)."""
+        return _slice_plan(self.book, self.owner.name)
+
+    @property
+    def streams(self) -> bool:
+        """True when the sheet is read in slices."""
+        return self.slices is not None
 
     def __call__(self) -> Iterator[Row]:
+        if self.slices is not None:
+            return self._replayed(self.slices)
         sheet = self.book.sheet(self.owner.name)
         end = sheet.end
         self.owner.row_count = end[0] + 1 if end is not None else 0
         return _calamine_rows(sheet)
+
+    def release(self) -> None:
+        """Stop a reading kept for replay (its worker and slices)."""
+        if self.live is not None:
+            self.live.close()  # type: ignore[attr-defined]
+        self.live, self.head = None, []
+
+    def _replayed(self, slices: SlicePlan) -> Iterator[Row]:
+        if self.live is None:
+            self.live, self.head = self._streamed(slices), []
+        live, index = self.live, 0
+        while True:
+            if index < len(self.head):
+                yield self.head[index]
+            elif self.live is not live:  # another caller took the reading on: read again
+                yield from itertools.islice(self._streamed(slices), index, None)
+                return
+            else:
+                row = next(live, None)
+                if row is None:
+                    self.live, self.head = None, []
+                    return
+                if len(self.head) < REPLAY_ROWS:
+                    self.head.append(row)
+                else:  # past the head: this caller owns the rest of the reading
+                    self.live, self.head = None, []
+                    yield row
+                    yield from live
+                    return
+                yield row
+            index += 1
+
+    def _streamed(self, slices: SlicePlan) -> Iterator[Row]:
+        """Rows of every slice; rows no slice holds (blank ones between slices) as blank."""
+        last = 0
+        reader = SliceReader(slices, SliceScan())
+        with contextlib.closing(reader), _calamine_errors(self.book.path):
+            for piece in reader:
+                self.formulas.update(piece.found)
+                if piece.sheet is None:
+                    continue
+                start: tuple[int, int] = piece.sheet.start
+                rows: list[list[Any]] = piece.sheet.to_python(skip_empty_area=True)
+                piece.sheet = None
+                width = start[1] + (len(rows[0]) if rows else 0)
+                yield from ((n, [""] * width) for n in range(last + 1, start[0] + 1))
+                yield from _numbered(rows, start)
+                last = start[0] + len(rows)
+        self.owner.row_count = last
+
+
+def release(sheet: RawSheet) -> None:
+    """Let go of a reading of ``sheet`` kept for replay (call it for a sheet not used further)."""
+    if isinstance(sheet.rows, _SheetRows):
+        sheet.rows.release()
+
+
+def _slice_plan(book: _Book, name: str) -> SlicePlan | None:
+    """How to stream sheet ``name`` of an xlsx/xlsm; None for a .xls or an unusual package."""
+    if book.kind == "xls":
+        return None
+    try:
+        with zipfile.ZipFile(book.path) as zf:
+            part = sheet_part(book.path, zf, name)
+        return plan(book.path, name, part)
+    except (InputRejected, KeyError, zipfile.BadZipFile):
+        return None  # calamine finds it its own way: load it whole
+
+
+def _numbered(rows: list[list[Any]], start: tuple[int, int]) -> Iterator[Row]:
+    """Rows from Excel row ``start[0] + 1`` on, padded on the left to column ``start[1] + 1``."""
+    first = start[0] + 1
+    if not start[1]:
+        return zip(itertools.count(first), rows)
+    pad: list[Any] = [""] * start[1]
+    return ((first + i, pad + cells) for i, cells in enumerate(rows))
 
 
 def _calamine_rows(sheet: CalamineSheet) -> Iterator[Row]:
@@ -152,171 +310,14 @@ def _workbook_sheets(path: Path, kind: str) -> list[RawSheet]:
     book = _Book(path, kind)
     date1904 = kind != "xls" and workbook_date1904(path)
     sheets = []
-    for meta in book.workbook.sheets_metadata:
-        if meta.typ != SheetTypeEnum.WorkSheet:
+    for meta in book.metadata:
+        if not meta.worksheet:
             continue  # chart and dialog sheets hold no cells
         raw = RawSheet(path=path, name=meta.name, rows=_no_rows, date1904=date1904,
-                       hidden=meta.visible != SheetVisibleEnum.Visible)
+                       hidden=not meta.visible)
         raw.rows = _SheetRows(book, raw)
         sheets.append(raw)
     return sheets
-
-
-# --- formulas without a cached value -------------------------------------------------------------
-
-_SHEET_DATA = re.compile(rb"<([A-Za-z_][\w.-]*:)?sheetData[\s/>]")
-_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?(?:/>|>(.*?)</(?:[A-Za-z_][\w.-]*:)?v>)",
-                    re.S)
-_INLINE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?is[\s/>]")
-_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
-_TEXT_TYPE = re.compile(rb'\st="str"')
-_NAME_ENDS = (b" ", b">", b"/", b"\t", b"\r", b"\n")
-_SCAN_CHUNK = 8 << 20
-
-
-def formulas_without_value(path: Path, sheet_name: str) -> set[tuple[int, int]]:
-    """(row, column), 1-based, of each formula cell of a sheet that has no cached value.
-
-    Such cells come from a program that wrote formulas and never calculated them; calamine reads
-    them as empty. The sheet's XML is streamed once, whole rows at a time; blocks before the
-    first closing ``</f>`` cost one byte search, and a formula whose ``<f>`` is followed by a
-    non-empty ``<v>`` costs a few more. Only xlsx/xlsm can be checked; other files give an
-    empty set (a .xls stores each formula's result). An empty ``<v>`` counts as no value unless
-    the cell says its result is text (``t="str"``).
-    """
-    if not zipfile.is_zipfile(path):
-        return set()
-    with zipfile.ZipFile(path) as zf:
-        part = sheet_part(path, zf, sheet_name)
-        with zf.open(part) as stream:
-            found = _scan_formulas(stream)
-        if found is None:  # some formula cell has no r="A1" reference: count positions
-            with zf.open(part) as stream:
-                return _parse_formulas(stream)
-        return found
-
-
-def _scan_formulas(stream: IO[bytes]) -> set[tuple[int, int]] | None:
-    """The fast scan over whole rows of the XML; None when a formula cell has no reference."""
-    scan = _FormulaScan()
-    tail = b""
-    while chunk := stream.read(_SCAN_CHUNK):
-        block = tail + chunk
-        cut = block.rfind(b"row>") + 4  # after a row's end tag: no cell spans the cut
-        if cut < 4:
-            tail = block
-            continue
-        scan.feed(block, cut)
-        tail = block[cut:]
-    scan.feed(tail, len(tail))
-    return None if scan.positional else scan.found
-
-
-class _FormulaScan:
-    """State of the fast scan: the cells' namespace prefix, and whether formulas were seen.
-
-    Formula cells are looked at from the first block holding a closing ``</f>``: every formula
-    group has one (a shared formula's master precedes the cells that refer to it).
-    """
-
-    def __init__(self) -> None:
-        self.found: set[tuple[int, int]] = set()
-        self.prefix: bytes | None = None
-        self.active = False
-        self.positional = False
-
-    def feed(self, block: bytes, end: int) -> None:
-        """Scan ``block[:end]``, which holds whole rows."""
-        if self.prefix is None:
-            start = _SHEET_DATA.search(block, 0, end)
-            if start is None:
-                return
-            self.prefix = start.group(1) or b""
-        if not self.active:
-            self.active = block.find(b"</" + self.prefix + b"f>", 0, end) >= 0
-        opener = b"<" + self.prefix + b"f"
-        at = block.find(opener, 0, end) if self.active else -1
-        while at >= 0 and not self.positional:
-            after = at + len(opener)
-            if block[after: after + 1] in _NAME_ENDS and not self._cached(block, after):
-                self._record(block, at)
-            at = block.find(opener, after, end)
-
-    def _cached(self, block: bytes, after: int) -> bool:
-        """The common case, cheaply: ``<f …>…</f>`` or ``<f …/>`` followed by ``<v>`` + a value."""
-        tag = block.find(b"<", after)
-        if block.startswith(b"</", tag):
-            tag = block.find(b"<", tag + 2)
-        value = b"<" + (self.prefix or b"") + b"v>"
-        first = tag + len(value)
-        return block.startswith(value, tag) and block[first: first + 1] not in (b"<", b"")
-
-    def _record(self, block: bytes, at: int) -> None:
-        cell = _enclosing_cell(block, at, self.prefix or b"")
-        if cell is None:
-            return  # a formula outside the cells
-        ref = _REF.search(cell, 0, cell.find(b">"))
-        if ref is None:
-            self.positional = True
-        elif not _has_cached_value(cell):
-            self.found.add((int(ref.group(2)), _column_number(ref.group(1))))
-
-
-def _enclosing_cell(block: bytes, at: int, prefix: bytes) -> bytes | None:
-    """The ``<c>…</c>`` element around the formula tag at ``at``, or None if it is in no cell.
-
-    ``<f>`` is a cell's first child, so the cell's start tag ends right before it.
-    """
-    start = block.rfind(b"<" + prefix + b"c", max(0, at - 1024), at)
-    if start < 0 or block[start + len(prefix) + 2: start + len(prefix) + 3] not in _NAME_ENDS:
-        return None
-    tag_end = block.find(b">", start, at)
-    if tag_end < 0 or block[tag_end - 1] == ord("/") or block[tag_end + 1: at].strip():
-        return None
-    close = block.find(b"</" + prefix + b"c>", at)
-    return block[start:close] if close >= 0 else None
-
-
-def _has_cached_value(cell: bytes) -> bool:
-    if _INLINE.search(cell):
-        return True
-    value = _VALUE.search(cell)
-    if value is None:
-        return False
-    return bool(value.group(1)) or bool(_TEXT_TYPE.search(cell, 0, cell.find(b">")))
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
-
-
-def _parse_formulas(stream: IO[bytes]) -> set[tuple[int, int]]:
-    """The slow path: parse every cell, counting positions where ``r`` attributes are missing."""
-    found: set[tuple[int, int]] = set()
-    row = column = 0
-    for event, element in iterparse(stream, events=("start", "end")):
-        name = local_name(element.tag)
-        if event == "start" and name == "row":
-            row, column = int(element.get("r") or row + 1), 0
-        elif event == "start" and name == "c":
-            letters = element.get("r", "").rstrip("0123456789")
-            column = _column_number(letters.encode()) if letters else column + 1
-        elif event == "end" and name in ("c", "row"):
-            if name == "c" and _cell_lacks_value(element):
-                found.add((row, column))
-            element.clear()
-    return found
-
-
-def _cell_lacks_value(cell: Element) -> bool:
-    children = {local_name(child.tag): child for child in cell}
-    if "f" not in children or "is" in children:
-        return False
-    value = children.get("v")
-    return value is None or (not value.text and cell.get("t") != "str")
 
 
 # --- CSV ----------------------------------------------------------------------------------------

@@ -271,7 +271,7 @@ def sheet_part(path: Path, zf: zipfile.ZipFile, sheet_name: str) -> str:
     """The zip name of a sheet's XML part, found through workbook.xml and its relationships."""
     book = workbook_part(path, zf)
     sheets = [s for s in read_part(path, zf, book).iter() if local_name(s.tag) == "sheet"]
-    ids = [_relationship_id(s) for s in sheets if s.get("name") == sheet_name]
+    ids = [relationship_id(s) for s in sheets if s.get("name") == sheet_name]
     if not ids:
         raise InputRejected("sheet_not_found", path=str(path), sheet=sheet_name,
                             sheets=", ".join(s.get("name", "") for s in sheets))
@@ -286,7 +286,8 @@ def sheet_part(path: Path, zf: zipfile.ZipFile, sheet_name: str) -> str:
     raise InputRejected("file_corrupt", path=str(path), detail=f"no part for sheet {sheet_name}")
 
 
-def _relationship_id(sheet: Element) -> str | None:
+def relationship_id(sheet: Element) -> str | None:
+    """The ``r:id`` of a workbook's ``<sheet>`` element (whatever its prefix)."""
     return next((v for k, v in sheet.attrib.items() if local_name(k) == "id"), None)
 
 

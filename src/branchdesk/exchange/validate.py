@@ -1,47 +1,66 @@
 """Row validation of one sheet (exchange.md §1–2 step 2): records of the kind, or problems.
 
-``validate_sheet`` reads the rows under the header found by ``columns.find_header``, parses
-column by column (``validate_cells``), applies the rules of the kind (``validate_kinds``), skips
-blank rows, total rows and rows of other branches, and merges exact duplicates. It returns the
-store's record dicts (``EmployerRecord`` …, ``KpiSheetRecord``) of the valid rows with their
-Excel row numbers, and every problem found. References to other records (a member's employer, a
-visit's case) are exposed, not checked: the importer checks them against the store and the
-other files of the same command. The CSV reader removes branchdesk's apostrophe guard (exchange.md
-§4) before the cells get here; removing it again would turn 「'=x」 into 「=x」.
+``validate_sheet`` reads the rows under the header found by ``columns.find_header``, a chunk of
+``CHUNK_ROWS`` rows at a time: it parses column by column (``validate_cells``), applies the rules
+of the kind (``validate_kinds``), skips blank rows, total rows and rows of other branches, and
+hands the valid rows' records (``EmployerRecord`` …, ``KpiSheetRecord``) to a sink as it goes
+(by default kept in ``SheetResult.records`` with their Excel row numbers), so a 600,000-row
+register is never held whole. What spans chunks — duplicate keys (exact duplicates merged, others
+errors), the one 基準日 of a register, the padding of a lone 7-digit 事業所記号 — is settled when
+the sheet ends (``validate_sheetwide``); kinds whose rules read whole columns (percentages read
+one way per column) are validated in one chunk. References to other records (a member's
+employer, a visit's case) are exposed, not checked: the importer checks them against the store
+and the other files of the same command. The CSV reader removes branchdesk's apostrophe guard
+(exchange.md §4) before the cells get here; removing it again would turn 「'=x」 into 「=x」.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
-from collections.abc import Callable, Collection, Hashable, Iterable, Iterator
+import itertools
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
-from typing import Any, cast
+from typing import Any
 
-from branchdesk.domain.normalize import is_blank, nfkc, normalize_key
 from branchdesk.domain.numbers import PERCENT_READINGS
 from branchdesk.exchange.columns import HeaderMatch
-from branchdesk.exchange.fields import KINDS, KindSpec
-from branchdesk.exchange.model import Problem, RawSheet, Severity
-from branchdesk.exchange.validate_cells import CellOptions, parse_column
-from branchdesk.exchange.validate_kinds import CHECK, RESOLVE, SheetContext
+from branchdesk.exchange.fields import KINDS
+from branchdesk.exchange.model import Problem, RawSheet, Row
+from branchdesk.exchange.validate_cells import CellOptions
+from branchdesk.exchange.validate_kinds import CHECK, RESOLVE, SheetContext, check_employers
+from branchdesk.exchange.validate_sheetwide import (
+    Duplicates,
+    MemorySink,
+    Padding,
+    RecordSink,
+    column_keys,
+    duplicate_problem,
+)
+from branchdesk.exchange.validate_steps import (
+    PADDED,
+    Reference,
+    formula_cells_step,
+    parse_columns,
+    references,
+    required,
+    skip_rows,
+)
 
-#: A reference a record makes: (kind, key) — ("employers", "12345678"),
-#: ("referrals", (person_key, checkup_on)).
-Reference = tuple[str, Hashable]
-#: Text cells that make a row with empty or invalid key fields a total row.
-TOTAL_LABELS = frozenset({"合計", "計", "総計", "小計"})
-_BRACKETS = "()[]【】〔〕<>"
-FORMULA_CODE = "cell_formula_without_value"
+#: Rows validated at a time.
+CHUNK_ROWS = 20_000
+#: Kinds whose rules read whole columns: validated in one chunk.
+WHOLE_SHEET_KINDS = frozenset({"generic", "kpi_sheet"})
+#: Called after each chunk with the number of data rows read so far (cancel point, progress).
+Tick = Callable[[int], None]
 
 
 @dataclass
 class SheetResult:
-    """What a sheet holds: valid records (``rows[i]`` is the Excel row of ``records[i]``) and
-    every problem. A problem without a row (``sheet_errors``) makes the whole sheet unusable.
+    """What a sheet holds: valid records (``rows[i]`` is the Excel row of ``records[i]``;
+    both empty when a sink other than ``MemorySink`` took them) and every problem. A problem
+    without a row (``sheet_errors``) makes the whole sheet unusable.
     """
 
     kind: str
@@ -60,6 +79,7 @@ class SheetResult:
     base_date: date | None = None
     listed_symbols_extra: set[str] = field(default_factory=set)
     references: list[tuple[Reference, ...]] = field(default_factory=list)
+    sink: RecordSink | None = None  # where the records went, when not to ``records``
 
     @property
     def errors(self) -> list[Problem]:
@@ -78,19 +98,35 @@ class SheetResult:
 
 
 def validate_sheet(sheet: RawSheet, match: HeaderMatch, *, percent: str | None = None,
-                   branch: str, formula_cells: Collection[tuple[int, int]] = ()
-                   ) -> SheetResult:
+                   branch: str, formula_cells: Collection[tuple[int, int]] = (),
+                   sink: RecordSink | None = None, tick: Tick | None = None) -> SheetResult:
     """Validate every row under ``match``'s header of ``sheet``.
 
     ``percent``: "points" or "fractions" overrides the per-column percentage reading;
     ``branch``: the store's 支部コード (generic rows of other branches are skipped);
     ``formula_cells``: (Excel row, 1-based column) of formulas without a cached value, as
-    ``readers.formulas_without_value`` gives them.
+    ``readers.formula_cells`` gives them (it may fill while the rows are read);
+    ``sink``: where the valid records go (default: ``SheetResult.records``);
+    ``tick``: called between chunks (it may raise ``Cancelled`` to stop).
     """
     if percent is not None and percent not in PERCENT_READINGS:
         raise ValueError(f"percent must be one of {PERCENT_READINGS}, got {percent!r}")
+    memory = MemorySink() if sink is None else None
+    run = _Run(sheet, match, percent, branch, formula_cells, memory or sink)  # type: ignore[arg-type]
+    run.result.sink = sink
+    size = 1 << 62 if match.kind in WHOLE_SHEET_KINDS else CHUNK_ROWS
     with _gc_paused():
-        return _validate(sheet, match, percent, branch, formula_cells)
+        for numbers, cells in _chunks(sheet.rows(), match.header_row, size):
+            run.chunk(numbers, cells)
+            if tick is not None:
+                tick(run.result.rows_read)
+        run.finish()
+    if memory is not None:
+        memory.in_row_order()
+        run.result.records, run.result.rows = memory.records, memory.rows
+        run.result.references = ([references(run.spec, r) for r in memory.records]
+                                 if run.spec.references else [()] * len(memory.records))
+    return run.result
 
 
 @contextlib.contextmanager
@@ -109,245 +145,168 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _validate(sheet: RawSheet, match: HeaderMatch, percent: str | None, branch: str,
-              formula_cells: Collection[tuple[int, int]]) -> SheetResult:
-    spec = KINDS[match.kind]
-    numbers, cells = _data_rows(sheet, match.header_row)
-    ctx = SheetContext(sheet, match, spec, branch, percent, numbers, cells)
-    if spec.name == "employers":
-        ctx.sheet_problems.extend(match.problems)
-    else:
-        ctx.sheet_problems.extend(p for p in match.problems if p.severity == "warning")
-    _parse_columns(ctx, CellOptions(sheet.date1904, sheet.from_csv))
-    _formula_cells(ctx, formula_cells)
-    if spec.name in RESOLVE:
-        RESOLVE[spec.name](ctx)
-    result = SheetResult(spec.name, sheet.path.name, sheet.name, rows_read=len(numbers))
-    live = _skip_rows(ctx, result)
-    _required(ctx, live)
-    if spec.name in CHECK:
-        CHECK[spec.name](ctx, live)
-    _collect(ctx, live, result)
-    return result
+def _chunks(rows: Iterator[Row], header_row: int, size: int
+            ) -> Iterator[tuple[list[int], list[list[Any]]]]:
+    """The data rows (below the header) in chunks of ``size``: (row numbers, cells)."""
+    data = itertools.dropwhile(lambda row: row[0] <= header_row, rows)
+    while chunk := list(itertools.islice(data, size)):
+        yield [n for n, _ in chunk], [c for _, c in chunk]
 
 
-def _data_rows(sheet: RawSheet, header_row: int) -> tuple[list[int], list[list[Any]]]:
-    numbers: list[int] = []
-    cells: list[list[Any]] = []
-    for number, row in sheet.rows():
-        if number > header_row:
-            numbers.append(number)
-            cells.append(row)
-    return numbers, cells
+class _Run:
+    """One sheet's validation: per-chunk steps, and the state that spans chunks."""
 
+    def __init__(self, sheet: RawSheet, match: HeaderMatch, percent: str | None, branch: str,
+                 formula_cells: Collection[tuple[int, int]], sink: RecordSink) -> None:
+        self.sheet, self.match, self.percent, self.branch = sheet, match, percent, branch
+        self.spec = KINDS[match.kind]
+        self.formula_cells = formula_cells
+        self.sink = sink
+        self.options = CellOptions(sheet.date1904, sheet.from_csv)
+        self.result = SheetResult(self.spec.name, sheet.path.name, sheet.name)
+        self.sheet_problems = list(match.problems if self.spec.name == "employers" else
+                                   (p for p in match.problems if p.severity == "warning"))
+        self.problems: dict[int, list[Problem]] = {}  # by Excel row
+        self.duplicates = Duplicates()
+        self.added = 0
+        symbol = next((f.name for f in self.spec.fields if f.type == "symbol"), None)
+        self.padding = Padding(symbol) if symbol in match.columns else None
+        self.extra: dict[int, Any] = {}  # Excel row → 事業所記号 of an invalid employer row
+        self.dates: set[date] = set()  # 基準日 column of an employer register
+        self.dates_failed = False
 
-def _column(cells: list[list[Any]], index: int) -> list[Any]:
-    try:
-        return list(map(itemgetter(index), cells))
-    except IndexError:  # a short row (ragged CSV, trailing empty cells dropped)
-        return [row[index] if index < len(row) else None for row in cells]
+    def chunk(self, numbers: list[int], cells: list[list[Any]]) -> None:
+        """Validate one chunk of data rows and pass its valid records on."""
+        ctx = SheetContext(self.sheet, self.match, self.spec, self.branch, self.percent,
+                           numbers, cells)
+        self.result.rows_read += len(numbers)
+        parse_columns(ctx, self.options, self.padding)
+        self._drop_tentative_padding()
+        formula_cells_step(ctx, self.formula_cells)
+        if self.spec.name in RESOLVE:
+            RESOLVE[self.spec.name](ctx)
+        live = skip_rows(ctx, self.result)
+        required(ctx, live)
+        if self.spec.name == "employers":
+            self._register_dates(ctx, live)
+        elif self.spec.name in CHECK:
+            CHECK[self.spec.name](ctx, live)
+        self._collect(ctx, live)
 
+    def _register_dates(self, ctx: SheetContext, live: list[int]) -> None:
+        if ctx.has("as_of"):
+            column = ctx.values["as_of"]
+            self.dates.update(column[i] for i in live if column[i] is not None)
+        self.dates_failed = self.dates_failed or bool(ctx.failed.get("as_of"))
 
-def _parse_columns(ctx: SheetContext, options: CellOptions) -> None:
-    for name, index in ctx.match.columns.items():
-        raw = _column(ctx.cells, index)
-        column = parse_column(ctx.spec.field(name), raw, options)
-        ctx.raw[name] = raw
-        ctx.values[name] = column.values
-        for row, error in column.errors.items():
-            ctx.reject(row, name, error)
-        for row, (code, params) in column.notes.items():
-            ctx.problem(row, name, code, severity="warning", **params)
+    def _collect(self, ctx: SheetContext, live: list[int]) -> None:
+        bad = {i for i, problems in ctx.problems.items()
+               if any(p.severity == "error" for p in problems)}
+        self.result.invalid_rows += len(bad)
+        good = [i for i in live if i not in bad] if bad else live
+        if self.spec.name == "employers":
+            symbols = ctx.values["symbol"]
+            self.extra.update((ctx.numbers[i], symbols[i]) for i in bad
+                              if symbols[i] is not None)
+        held = self._hold(ctx, good)
+        if held is not None:
+            good = [i for i in good if i != held]
+        names = tuple(f.name for f in self.spec.fields if f.record and f.name in ctx.values)
+        columns = [ctx.values[name] for name in names]
+        if len(good) != len(ctx.numbers):
+            columns = [[column[i] for i in good] for column in columns]
+        self._add(names, columns, [ctx.numbers[i] for i in good])
+        self.result.percent_reading.update(ctx.percent_reading)
+        for index in sorted(ctx.problems):
+            self.problems[ctx.numbers[index]] = ctx.problems[index]
 
+    def _add(self, names: tuple[str, ...], columns: list[list[Any]], rows: list[int]) -> None:
+        if not rows:
+            return
+        self.duplicates.see(column_keys(self.spec, names, columns), rows, self.added)
+        self.sink.add(names, columns, rows)
+        self.added += len(rows)
 
-def _formula_cells(ctx: SheetContext, cells: Collection[tuple[int, int]]) -> None:
-    """A formula without a cached value is an error in a mapped column, whatever else."""
-    if not cells:
-        return
-    by_column = {index + 1: name for name, index in ctx.match.columns.items()}
-    by_number = {number: i for i, number in enumerate(ctx.numbers)}
-    for number, column in sorted(cells):
-        name, row = by_column.get(column), by_number.get(number)
-        if name is None or row is None:
-            continue
-        ctx.problems[row] = [p for p in ctx.problems.get(row, []) if p.column != ctx.header(name)]
-        ctx.values[name][row] = None
-        ctx.failed.setdefault(name, set()).add(row)
-        ctx.formula_rows.add(row)
-        ctx.problem(row, name, FORMULA_CODE, cell="")
+    # --- the lone 7-digit symbol ---------------------------------------------------------------
 
+    def _hold(self, ctx: SheetContext, good: list[int]) -> int | None:
+        """The row index of the chunk's candidate when its record must wait for the end."""
+        padding = self.padding
+        if padding is None or not padding.holding or padding.held is not None:
+            return None
+        index = next((i for i in good if ctx.numbers[i] == padding.row), None)
+        if index is not None:
+            names = tuple(f.name for f in self.spec.fields if f.record and f.name in ctx.values)
+            padding.held = (ctx.numbers[index], dict(zip(
+                names, (ctx.values[n][index] for n in names), strict=True)))
+        return index
 
-def _skip_rows(ctx: SheetContext, result: SheetResult) -> list[int]:
-    """Drop blank rows, total rows and other branches' rows; the row indexes left, in order.
+    def _drop_tentative_padding(self) -> None:
+        """A second candidate: nothing will be padded; the first one's record goes on."""
+        padding = self.padding
+        if padding is None or padding.candidates < 2 or padding.row is None:
+            return
+        self._remove_note(padding.row)
+        if padding.held is not None:
+            self._release(padding.held)
+        padding.row, padding.held = None, None
 
-    A row of formulas without cached values reads as blank but is not: it stays, in error.
-    """
-    skipped: set[int] = set()
-    for index in sorted(_key_broken(ctx) - ctx.formula_rows):
-        if all(is_blank(c) for c in ctx.cells[index]):
-            result.blank_skipped += 1
-        elif _is_total(ctx, index):
-            result.total_skipped += 1
+    def _remove_note(self, row: int) -> None:
+        kept = [p for p in self.problems.get(row, []) if p.code != PADDED]
+        if kept:
+            self.problems[row] = kept
         else:
-            continue
-        skipped.add(index)
-    other = ctx.other_branch - skipped
-    result.other_branch_skipped = len(other)
-    skipped |= other
-    for index in skipped:
-        ctx.problems.pop(index, None)
-    if not skipped:
-        return list(range(len(ctx.numbers)))
-    return [i for i in range(len(ctx.numbers)) if i not in skipped]
+            self.problems.pop(row, None)
 
+    def _release(self, held: tuple[int, dict[str, Any]]) -> None:
+        row, record = held
+        names = tuple(record)
+        self._add(names, [[record[n]] for n in names], [row])
 
-def _key_broken(ctx: SheetContext) -> set[int]:
-    """Rows with an empty or invalid key field (a 支部 row's blank コード or a branch total's
-    blank 医療機関コード included: a 合計 row there is a total, not the branch's figures).
-    """
-    broken: set[int] = set()
-    count = len(ctx.numbers)
-    for name in ctx.spec.key:
-        broken |= ctx.failed.get(name, set())
-        values = ctx.values.get(name)
-        if values is None:
-            return set(range(count))
-        if None in values:
-            broken.update(i for i, v in enumerate(values) if v is None)
-    return broken
+    # --- the end of the sheet ------------------------------------------------------------------
 
+    def finish(self) -> None:
+        """Settle what spans chunks: padding, the register's date, duplicate keys."""
+        self._settle_padding()
+        if self.spec.name == "employers":
+            self._check_register_date()
+        settled = self.duplicates.settle(self.sink)
+        self.result.duplicates_merged = settled.merged
+        header = self.match.headers.get(self.spec.key[0]) or self.spec.field(
+            self.spec.key[0]).header
+        for row, key, first_row, merged in settled.problems:
+            self.problems.setdefault(row, []).append(duplicate_problem(
+                self.sheet.path.name, self.sheet.name, header, row, key, first_row, merged))
+        self.sink.drop(settled.drop)
+        self.result.invalid_rows += len(settled.invalid)
+        if self.spec.name == "employers":
+            self.extra.update(settled.invalid)
+            kept = set(self.duplicates.first) - {key for _, key in settled.invalid}
+            self.result.listed_symbols_extra = set(self.extra.values()) - kept
+        self.result.problems = self.sheet_problems + [
+            p for row in sorted(self.problems) for p in self.problems[row]]
 
-def _is_total(ctx: SheetContext, index: int) -> bool:
-    """A text cell 合計, 計, 総計 or 小計 (計 as a レセプト種別 is data, not a total)."""
-    claim_column = ctx.match.columns.get("claim_type")
-    for column, cell in enumerate(ctx.cells[index]):
-        if isinstance(cell, str) and column != claim_column and \
-                "".join(nfkc(cell).split()).strip(_BRACKETS) in TOTAL_LABELS:
-            return True
-    return False
+    def _settle_padding(self) -> None:
+        padding = self.padding
+        if padding is None or padding.row is None:
+            return
+        if not padding.pads:
+            self._remove_note(padding.row)
+        elif padding.row in self.extra:
+            self.extra[padding.row] = "0" + self.extra[padding.row]
+        if padding.held is not None:
+            row, record = padding.held
+            if padding.pads:
+                record[padding.name] = "0" + record[padding.name]
+            self._release((row, record))
 
-
-def _required(ctx: SheetContext, rows: list[int]) -> None:
-    for spec in ctx.spec.fields:
-        if not spec.required or spec.name not in ctx.values:
-            continue
-        values, failed = ctx.values[spec.name], ctx.failed.get(spec.name, set())
-        if None not in values:
-            continue
-        for index in rows:
-            if values[index] is None and index not in failed:
-                ctx.problem(index, spec.name, "cell_required", field=spec.header)
-
-
-def _collect(ctx: SheetContext, live: list[int], result: SheetResult) -> None:
-    """Records of the valid rows, duplicates merged, problems in row order."""
-    bad = {i for i, problems in ctx.problems.items()
-           if any(p.severity == "error" for p in problems)}
-    good = [i for i in live if i not in bad] if bad else live
-    names = tuple(f.name for f in ctx.spec.fields if f.record and f.name in ctx.values)
-    columns = [ctx.values[name] for name in names]
-    if len(good) != len(ctx.numbers):
-        columns = [[column[i] for i in good] for column in columns]
-    records: list[dict[str, Any]] = list(map(record_builder(names), *columns))
-    conflicted = _merge_duplicates(ctx, good, records, result)
-    result.invalid_rows = len(bad) + len(conflicted)
-    result.percent_reading = ctx.percent_reading
-    result.base_date = ctx.base_date
-    result.references = ([_references(ctx.spec, r) for r in result.records]
-                         if ctx.spec.references else [()] * len(result.records))
-    if ctx.spec.name == "employers":
-        result.listed_symbols_extra = _extra_symbols(ctx, bad | conflicted, result)
-    result.problems = ctx.sheet_problems + [p for i in sorted(ctx.problems)
-                                            for p in ctx.problems[i]]
-
-
-@functools.cache
-def record_builder(names: tuple[str, ...]) -> Callable[..., dict[str, Any]]:
-    """A function of one value per name that returns the record {name: value, …}.
-
-    A dict display is the fastest way Python builds a dict (a third faster than
-    ``dict(zip(names, values))``, which counts at 600,000 rows). The source is made from field
-    names of ``fields.py`` only, each checked to be an identifier, never from file content.
-    """
-    if not all(name.isidentifier() for name in names):
-        raise ValueError(f"field names must be identifiers: {names}")
-    params = ", ".join(f"v{i}" for i in range(len(names)))
-    items = ", ".join(f"{name!r}: v{i}" for i, name in enumerate(names))
-    return cast(Callable[..., dict[str, Any]], eval(f"lambda {params}: {{{items}}}"))
-
-
-def key_function(spec: KindSpec) -> Callable[[dict[str, Any]], Hashable]:
-    """The key of a record of ``spec`` as the store compares it (names normalised, a blank
-    generic コード "" and レセプト種別 計).
-    """
-    if spec.key == ("symbol",):
-        return itemgetter("symbol")
-    norm = [spec.field(name).key_norm for name in spec.key]
-    defaults = {"code": "", "claim_type": "total", "institution_code": ""}
-
-    def key(record: dict[str, Any]) -> Hashable:
-        parts = []
-        for name, normalized in zip(spec.key, norm, strict=True):
-            value = record.get(name)
-            if value is None:
-                value = defaults.get(name)
-            parts.append(normalize_key(value) if normalized else value)
-        return tuple(parts)
-    return key
-
-
-def _merge_duplicates(ctx: SheetContext, good: list[int], records: list[dict[str, Any]],
-                      result: SheetResult) -> set[int]:
-    """Exact duplicates merged (warning); same key, other values: an error naming both rows.
-
-    Returns the row indexes made invalid by a conflict; ``result`` gets the records kept.
-    """
-    keys = list(map(key_function(ctx.spec), records))
-    if len(set(keys)) == len(keys):
-        result.records, result.rows = records, [ctx.numbers[i] for i in good]
-        return set()
-    first: dict[Hashable, int] = {}
-    conflicts: set[Hashable] = set()
-    for position, key in enumerate(keys):
-        other = first.setdefault(key, position)
-        if other == position:
-            continue
-        same = records[position] == records[other]
-        result.duplicates_merged += same
-        if not same:
-            conflicts.add(key)
-        _duplicate_problem(ctx, good[position], good[other], key, merged=same)
-    keep = [p for p, key in enumerate(keys) if first[key] == p and key not in conflicts]
-    result.records = [records[p] for p in keep]
-    result.rows = [ctx.numbers[good[p]] for p in keep]
-    return {good[p] for p, key in enumerate(keys) if key in conflicts}
-
-
-def _duplicate_problem(ctx: SheetContext, index: int, other: int, key: Hashable, *,
-                       merged: bool) -> None:
-    parts = key if isinstance(key, tuple) else (key,)
-    text = " / ".join("" if p is None else p.isoformat() if isinstance(p, date) else str(p)
-                      for p in parts)
-    code = "row_duplicate_merged" if merged else "row_duplicate_key"
-    severity: Severity = "warning" if merged else "error"
-    ctx.problem(index, ctx.spec.key[0], code, severity=severity, cell=text,
-                other_row=ctx.numbers[other], key=text)
-
-
-def _references(spec: KindSpec, record: dict[str, Any]) -> tuple[Reference, ...]:
-    refs: list[Reference] = []
-    for kind, names in spec.references:
-        values = tuple(record.get(name) for name in names)
-        if all(v is not None for v in values):
-            refs.append((kind, values[0] if len(values) == 1 else values))
-    return tuple(refs)
-
-
-def _extra_symbols(ctx: SheetContext, invalid: Iterable[int],
-                   result: SheetResult) -> set[str]:
-    """Symbols of invalid employer rows whose 事業所記号 parsed (they stay listed, not lost)."""
-    symbols = ctx.values["symbol"]
-    extra = {symbols[i] for i in invalid if symbols[i] is not None}
-    if not extra:
-        return set()
-    return extra - {r["symbol"] for r in result.records}
+    def _check_register_date(self) -> None:
+        """One 基準日 per register: the column's (all rows alike) or the title row's."""
+        ctx = SheetContext(self.sheet, self.match, self.spec, self.branch, self.percent, [], [])
+        if "as_of" in self.match.columns:
+            ctx.values["as_of"] = sorted(self.dates)
+        if self.dates_failed:
+            ctx.failed["as_of"] = {0}
+        check_employers(ctx, list(range(len(self.dates))))
+        self.sheet_problems.extend(ctx.sheet_problems)
+        self.result.base_date = ctx.base_date

@@ -43,6 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "count_skipped_invalid": ("エラーで除外", "skipped as invalid"),
     "count_skipped_total": ("合計行", "total rows"),
     "count_skipped_other_branch": ("他支部等", "other branches"),
+    "progress_backup": ("取込前のバックアップを作成しています", "Backing up before the import"),
     "kind_employers": ("事業所台帳", "employer register"),
     "kind_generic": ("ジェネリック", "generic drugs"),
     "kind_biosimilar": ("バイオシミラー", "biosimilars"),

@@ -8,17 +8,29 @@ from typing import Any
 from branchdesk.domain.errors import InputRejected
 from branchdesk.exchange.importer.collect import SheetPlan
 from branchdesk.exchange.importer.model import ImportOptions
+from branchdesk.exchange.importer.staging import FreshSink, StageSink
 from branchdesk.store import registers
 from branchdesk.store.connection import Store
 from branchdesk.store.registers import Changes
+from branchdesk.store.registers.employers import apply_staged_register
 
 Writer = Callable[[Store, SheetPlan, ImportOptions], Changes]
+#: Called between the chunks of a large write (the cancel point).
+Tick = Callable[[], None]
 
 
-def _employers(store: Store, plan: SheetPlan, options: ImportOptions) -> Changes:
+def _employers(store: Store, plan: SheetPlan, options: ImportOptions,
+               tick: Tick | None = None) -> Changes:
     as_of = plan.result.base_date or plan.match.base_date
     if as_of is None:
         raise InputRejected("import_base_date_missing", file=plan.path.name)
+    sink = plan.result.sink
+    if isinstance(sink, FreshSink):
+        return sink.register.apply(as_of)
+    if isinstance(sink, StageSink):
+        return apply_staged_register(
+            store, as_of, [sink.stage], confirm_lost=options.confirm_lost,
+            listed_symbols_extra=plan.result.listed_symbols_extra, tick=tick)
     return registers.apply_register(
         store, as_of, plan.result.records,  # type: ignore[arg-type]
         confirm_lost=options.confirm_lost,
@@ -67,8 +79,12 @@ WRITERS: dict[str, Writer] = {
 }
 
 
-def write_plan(store: Store, plan: SheetPlan, options: ImportOptions) -> Changes:
-    """Write one validated sheet; returns what changed."""
+def write_plan(store: Store, plan: SheetPlan, options: ImportOptions,
+               tick: Tick | None = None) -> Changes:
+    """Write one validated sheet; returns what changed. ``tick`` runs between the chunks of a
+    staged register's write."""
+    if plan.match.kind == "employers":
+        return _employers(store, plan, options, tick)
     return WRITERS[plan.match.kind](store, plan, options)
 
 

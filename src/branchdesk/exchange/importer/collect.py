@@ -10,9 +10,12 @@ from branchdesk.domain.errors import InputRejected
 from branchdesk.domain.jobs import TaskState
 from branchdesk.exchange.columns import HeaderMatch, find_header
 from branchdesk.exchange.importer.model import ImportOptions
+from branchdesk.exchange.importer.staging import FreshSink, StageSink, stage_sink
 from branchdesk.exchange.model import Problem, RawSheet
-from branchdesk.exchange.readers import formulas_without_value, open_sheets
-from branchdesk.exchange.validate import SheetResult, validate_sheet
+from branchdesk.exchange.readers import formula_cells, open_sheets, release
+from branchdesk.exchange.validate import SheetResult, Tick, validate_sheet
+from branchdesk.store.connection import Store
+from branchdesk.store.registers.fresh import FreshFailed
 
 
 @dataclass
@@ -56,10 +59,15 @@ def sha256_of(path: Path) -> str:
 
 
 def plan_file(path: Path, options: ImportOptions, mappings: dict[str, dict[str, str]],
-              branch: str, problems: list[Problem], state: TaskState) -> list[SheetPlan]:
+              branch: str, problems: list[Problem], state: TaskState, *,
+              store: Store | None = None, fresh: bool = False) -> list[SheetPlan]:
     """Every sheet of ``path`` that matches a kind, validated; sheet-level problems appended.
 
-    ``open_sheets`` runs the hostile-file checks (``safety.check_file``) before any parser.
+    ``open_sheets`` runs the hostile-file checks (``safety.check_file``) before any parser. With
+    ``store``, an employer register's valid rows are staged in its temporary tables
+    (``SheetResult.sink``) instead of being kept in memory; with ``fresh`` too (the import's
+    transaction is open), the first register of an empty store is written as it is read.
+    ``state`` is checked (cancel) between the chunks of every sheet.
     """
     sha = sha256_of(path)
     plans: list[SheetPlan] = []
@@ -69,15 +77,52 @@ def plan_file(path: Path, options: ImportOptions, mappings: dict[str, dict[str, 
         state.check()
         match = _match(sheet, options, mappings, problems)
         if match is None:
+            release(sheet)
             continue
-        formulas = set() if sheet.from_csv else formulas_without_value(path, sheet.name)
-        result = validate_sheet(sheet, match, percent=options.percent, branch=branch,
-                                formula_cells=formulas)
+        result = _validate(sheet, match, options, branch, state, store, fresh)
         plans.append(SheetPlan(path, sha, sheet, match, result))
     if not plans:
         problems.append(Problem(path.name, "", None, None, None, "import_no_sheet_matched",
                                 {"kind": options.kind or ""}))
     return plans
+
+
+def _validate(sheet: RawSheet, match: HeaderMatch, options: ImportOptions, branch: str,
+              state: TaskState, store: Store | None, fresh: bool) -> SheetResult:
+    """``validate_sheet`` into the sink the kind and the store call for. A first register that
+    cannot be written as it is read (duplicate 事業所記号) is undone and validated again into a
+    stage."""
+    sink = stage_sink(store, match, fresh=fresh)
+    try:
+        result = _validated(sheet, match, options, branch, state, sink)
+        if isinstance(sink, FreshSink):
+            sink.register.finish()
+        return result
+    except FreshFailed:
+        sink.register.abandon()  # type: ignore[union-attr]
+        assert store is not None
+        return _validated(sheet, match, options, branch, state, StageSink(store, match))
+    except BaseException:
+        if isinstance(sink, FreshSink):
+            sink.register.abandon()  # stop its writer before the transaction ends
+        raise
+
+
+def _validated(sheet: RawSheet, match: HeaderMatch, options: ImportOptions, branch: str,
+               state: TaskState, sink: StageSink | FreshSink | None) -> SheetResult:
+    return validate_sheet(sheet, match, percent=options.percent, branch=branch,
+                          formula_cells=formula_cells(sheet), sink=sink,
+                          tick=_tick(state, sheet.path))
+
+
+def _tick(state: TaskState, path: Path) -> Tick:
+    """Between chunks: the cancel point, and the rows read so far as the progress text."""
+    fraction = state.progress[0]
+
+    def tick(rows: int) -> None:
+        state.check()
+        state.set_progress(fraction, f"{path.name}: {rows:,}")
+    return tick
 
 
 def _match(sheet: RawSheet, options: ImportOptions, mappings: dict[str, dict[str, str]],

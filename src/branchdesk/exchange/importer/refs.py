@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from branchdesk.exchange.importer.collect import SheetPlan
+from branchdesk.exchange.importer.staging import FreshSink, StageSink
 from branchdesk.exchange.model import Problem
 from branchdesk.store.connection import Store
 
@@ -19,12 +20,14 @@ _FIELDS = {"employers": "symbol", "referrals": "person_key"}
 
 def check_references(store: Store, plans: list[SheetPlan], *, drop: bool) -> list[Problem]:
     """Problems for references that resolve nowhere; with ``drop`` the records are removed."""
-    provided = _provided(plans)
     wanted: dict[str, set[Hashable]] = {"employers": set(), "referrals": set()}
     for plan in plans:
         for refs in plan.result.references:
             for kind, key in refs:
                 wanted.setdefault(kind, set()).add(key)
+    if not any(wanted.values()):
+        return []
+    provided = _provided(plans)
     known = {kind: provided.get(kind, set()) | _in_store(store, kind, keys - provided.get(kind,
                                                                                        set()))
              for kind, keys in wanted.items()}
@@ -39,12 +42,22 @@ def _provided(plans: list[SheetPlan]) -> dict[str, set[Hashable]]:
     for plan in plans:
         kind = plan.match.kind
         if kind == "employers":
-            provided["employers"] |= {r["symbol"] for r in plan.result.records}
+            provided["employers"] |= _symbols_of(plan)
             provided["employers"] |= set(plan.result.listed_symbols_extra)
         elif kind == "referrals":
             provided["referrals"] |= {(r["person_key"], _iso(r["checkup_on"]))
                                       for r in plan.result.records}
     return provided
+
+
+def _symbols_of(plan: SheetPlan) -> set[Hashable]:
+    """The 事業所記号 of a register's valid rows, staged or in memory."""
+    sink = plan.result.sink
+    if isinstance(sink, StageSink):
+        return {k for k in sink.stage.keys("symbol") if k is not None}
+    if isinstance(sink, FreshSink):
+        return set(sink.register.symbols())
+    return {r["symbol"] for r in plan.result.records}
 
 
 def _iso(value: Any) -> str:

@@ -3,10 +3,14 @@ then write everything in one transaction after an automatic backup — or nothin
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import sqlite3
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from branchdesk.domain.errors import InputRejected
+from branchdesk.domain.errors import InputRejected, StoreUnusable
 from branchdesk.domain.jobs import TaskState, null_state
 from branchdesk.exchange.importer.apply import summary_counts, write_plan
 from branchdesk.exchange.importer.collect import SheetPlan, expand, plan_file
@@ -25,25 +29,61 @@ from branchdesk.store.imports import get_mapping, record_import
 from branchdesk.store.registers import Changes
 
 log = logging.getLogger("branchdesk.import")
+#: The GIL switch interval while importing (``_quick_switching``).
+SWITCH_INTERVAL_S = 0.0002
 
 
 def run_import(store_path: Path, paths: list[Path], options: ImportOptions,
                state: TaskState | None = None) -> ImportResult:
-    """Import ``paths`` into the store at ``store_path``; see ``ImportResult.outcome``."""
+    """Import ``paths`` into the store at ``store_path``; see ``ImportResult.outcome``.
+
+    Unless it is a dry run, one write transaction spans the whole import (a store's first
+    register is written while it is read): it commits at the end of ``_write`` and is rolled
+    back on a rejection, a cancel or any error.
+    """
     state = state or null_state()
-    with open_store(store_path, write=not options.dry_run) as store:
+    with _quick_switching(), open_store(store_path, write=not options.dry_run) as store:
         result = ImportResult()
         files = expand(paths)
         reports = [f for f in files if is_report(f, options)]
-        plans = _read_all(store, [f for f in files if f not in reports], options, result, state)
-        _refuse_sensitive_in_portable(store, plans)
-        result.problems.extend(check_references(store, plans, drop=options.skip_invalid))
-        if result.errors and not options.skip_invalid:
-            log.info("import rejected: %d problems", len(result.errors))
-            return result
-        _write(store, plans, reports, options, result, state)
+        if not options.dry_run:
+            _begin(store)
+        try:
+            plans = _read_all(store, [f for f in files if f not in reports], options, result,
+                              state)
+            _refuse_sensitive_in_portable(store, plans)
+            result.problems.extend(check_references(store, plans, drop=options.skip_invalid))
+            if result.errors and not options.skip_invalid:
+                log.info("import rejected: %d problems", len(result.errors))
+                return result
+            _write(store, plans, reports, options, result, state)
+        finally:
+            if store.conn.in_transaction:
+                store.conn.execute("ROLLBACK")
     log.info("import %s: %d sheets", result.outcome, len(result.sheets))
     return result
+
+
+@contextlib.contextmanager
+def _quick_switching() -> Iterator[None]:
+    """Hand the GIL over more often while importing: the slice parser and the register writer
+    run on threads of their own and need it only for moments, but each moment waits for the
+    validating thread to yield it (every 5 ms by default; a 600,000-row register then spends
+    seconds waiting). Restored afterwards."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, SWITCH_INTERVAL_S))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
+
+
+def _begin(store: Store) -> None:
+    """The import's write transaction (``Store.transaction``'s, held across the import)."""
+    try:
+        store.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        raise StoreUnusable("store_busy", path=str(store.path)) from e
 
 
 def _read_all(store: Store, files: list[Path], options: ImportOptions, result: ImportResult,
@@ -54,7 +94,7 @@ def _read_all(store: Store, files: list[Path], options: ImportOptions, result: I
     for index, path in enumerate(files):
         state.set_progress(0.6 * index / len(files), path.name)
         plans.extend(plan_file(path, options, mappings, store.branch_code, result.problems,
-                               state))
+                               state, store=store, fresh=not options.dry_run))
     for plan in plans:
         result.problems.extend(plan.result.problems)
     return sorted(plans, key=lambda p: KIND_ORDER.get(p.match.kind, 9))
@@ -67,21 +107,22 @@ def _refuse_sensitive_in_portable(store: Store, plans: list[SheetPlan]) -> None:
 
 def _write(store: Store, plans: list[SheetPlan], reports: list[Path], options: ImportOptions,
            result: ImportResult, state: TaskState) -> None:
+    """Write every plan and commit (the transaction is open), or, for a dry run, write and
+    roll back."""
     if options.dry_run:
         _apply(store, plans, reports, options, result, state, keep=False)
         result.outcome = "dry_run"
         return
-    with store.transaction():
-        changed = _apply(store, plans, reports, options, result, state, keep=True)
-        if changed:
-            state.set_progress(0.95, "backup")
-            result.backup = backup_before(store, "import")  # the committed state, before ours
-        state.check()
-        result.outcome = "imported" if changed else "unchanged"
-        result.import_id = record_import(
-            store, [s.as_json() for s in result.sheets],
-            {"problems": len(result.problems), "errors": len(result.errors)},
-            result.outcome)
+    changed = _apply(store, plans, reports, options, result, state, keep=True)
+    if changed:
+        state.set_progress(0.95, "progress_backup")
+        result.backup = backup_before(store, "import")  # the committed state, before ours
+    state.check()
+    result.outcome = "imported" if changed else "unchanged"
+    result.import_id = record_import(
+        store, [s.as_json() for s in result.sheets],
+        {"problems": len(result.problems), "errors": len(result.errors)}, result.outcome)
+    store.conn.execute("COMMIT")
 
 
 def _apply(store: Store, plans: list[SheetPlan], reports: list[Path], options: ImportOptions,
@@ -94,8 +135,8 @@ def _apply(store: Store, plans: list[SheetPlan], reports: list[Path], options: I
         changed = import_reports(store, reports, result)
         for index, plan in enumerate(plans):
             state.check()
-            state.set_progress(0.6 + 0.35 * index / max(1, len(plans)), plan.match.kind)
-            changes = write_plan(store, plan, options)
+            state.set_progress(0.6 + 0.35 * index / max(1, len(plans)), f"kind_{plan.match.kind}")
+            changes = write_plan(store, plan, options, tick=state.check)
             changed = changed or not changes.nothing_changed
             result.sheets.append(_summary(plan, changes))
     finally:

@@ -14,19 +14,15 @@ from collections.abc import Callable, Collection, Hashable, Iterator, Mapping, S
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from itertools import islice
-from operator import itemgetter
 from typing import Any, Literal
 
 from branchdesk.domain.errors import BranchdeskError, InputRejected
 from branchdesk.domain.messages import message
-from branchdesk.store.audit import max_id, record_inserts
 from branchdesk.store.connection import Store
 
 Key = Hashable
 Source = Literal["import", "app"]
 SOURCES = ("import", "app")
-STAGE = "bd_stage"
-_PLAIN_TYPES = {str, int, float, type(None)}
 
 #: The change lists of ``Changes``, in the order an import summary shows them.
 CHANGE_LISTS = ("added", "changed", "unchanged", "removed", "lost", "reactivated",
@@ -90,7 +86,9 @@ class RegisterTable:
     ``key``: the columns of its unique key; ``fields``: the columns a record may carry;
     ``required``: fields a new row must have (not None); ``defaults``: the value a None takes;
     ``computed``: column → SQL expression over ``{field}`` placeholders, recomputed on every
-    written row; ``local_flag``: the table has ``locally_edited``.
+    written row; ``computed_py``: for some of them, (fields, function of one list per field
+    giving the column) to compute a staged chunk at once in Python instead; ``local_flag``:
+    the table has ``locally_edited``.
     """
 
     name: str
@@ -99,6 +97,8 @@ class RegisterTable:
     required: tuple[str, ...] = ()
     defaults: Mapping[str, Any] = field(default_factory=dict)
     computed: Mapping[str, str] = field(default_factory=dict)
+    computed_py: Mapping[str, tuple[tuple[str, ...], Callable[..., list[Any]]]] = field(
+        default_factory=dict)
     local_flag: bool = False
 
 
@@ -203,23 +203,29 @@ def upsert(store: Store, table: RegisterTable, rows: Sequence[Mapping[str, Any]]
     cleared); ``source="app"`` marks written rows ``locally_edited``. With
     ``update_existing=False`` stored rows are left as they are (reported unchanged); with
     ``missing_error`` a row whose key is not stored raises that error instead of being added.
-    Fields named in ``ignored`` are not written (the caller writes them elsewhere).
+    Fields named in ``ignored`` are not written (the caller writes them elsewhere). Rows are
+    staged per set of fields they carry (``stage.RecordStage``) and written set-wise.
     """
+    from branchdesk.store.registers.stage import RecordStage, write_stage  # it builds on us
+
     check_source(source)
     require_transaction(store)
     rows, keys = unique_rows(rows, keys)
     changes = Changes()
     stamp = now()
-    for present, positions in _groups(table, rows, ignored).items():
-        group = _Group(store, table, present, source, stamp)
-        changes.merge(group.write([rows[p] for p in positions], [keys[p] for p in positions],
-                                  update_existing, missing_error))
+    for present, positions in field_groups(table, rows, ignored).items():
+        with RecordStage(store, table, present) as stage:
+            stage.add_rows([rows[p] for p in positions])
+            changes.merge(write_stage(store, stage, [keys[p] for p in positions],
+                                      source=source, update_existing=update_existing,
+                                      missing_error=missing_error, stamp=stamp))
     return changes
 
 
-def _groups(table: RegisterTable, rows: Sequence[Mapping[str, Any]], ignored: Collection[str]
-            ) -> dict[tuple[str, ...], list[int]]:
-    """Row positions grouped by the fields they carry (usually one group: one file's columns)."""
+def field_groups(table: RegisterTable, rows: Sequence[Mapping[str, Any]],
+                 ignored: Collection[str] = ()) -> dict[tuple[str, ...], list[int]]:
+    """Row positions grouped by the fields of ``table`` they carry (usually one group: one
+    file's columns); refuses a field ``table`` does not have (``ignored`` ones aside)."""
     by_names: dict[frozenset[str], list[int]] = {}
     for pos, row in enumerate(rows):
         by_names.setdefault(frozenset(row), []).append(pos)
@@ -232,132 +238,3 @@ def _groups(table: RegisterTable, rows: Sequence[Mapping[str, Any]], ignored: Co
         present = tuple(f for f in table.fields if f in names)
         groups.setdefault(present, []).extend(positions)
     return groups
-
-
-class _Group:
-    """Rows carrying the same fields, staged in one temporary table and written set-wise.
-
-    The stage's rowid is the row's position; ``is_new`` marks rows to add and ``target_id``
-    the stored row a staged row updates. Only added and differing rows come back to Python.
-    """
-
-    def __init__(self, store: Store, table: RegisterTable, present: tuple[str, ...],
-                 source: Source, stamp: str) -> None:
-        self.conn = store.conn
-        self.table = table
-        self.present = present
-        self.source = source
-        self.stamp = stamp
-        self.join = " AND ".join(f"t.{c} = s.{c}" for c in table.key)
-
-    def write(self, rows: list[Mapping[str, Any]], keys: list[Key], update_existing: bool,
-              missing_error: Callable[[Key], BranchdeskError] | None) -> Changes:
-        """Classify the rows against the stored ones, check them, then write what differs."""
-        self._stage(rows)
-        try:
-            added, changed = self._classify()
-            if added and missing_error is not None:
-                raise missing_error(keys[added[0]])
-            changed = changed if update_existing else []
-            changes = self._changes(keys, added, changed)
-            self._check_required(rows, keys, changes.added)
-            if added:
-                self._insert()
-            if changed:
-                self._update(changed)
-        finally:
-            self.conn.execute(f"DROP TABLE IF EXISTS temp.{STAGE}")
-        return changes
-
-    def _stage(self, rows: list[Mapping[str, Any]]) -> None:
-        columns = (*self.table.key, *self.present)
-        self.conn.execute(f"DROP TABLE IF EXISTS temp.{STAGE}")
-        self.conn.execute(
-            f"CREATE TEMP TABLE {STAGE} AS SELECT NULL AS target_id, 0 AS is_new, "
-            f"{', '.join(columns)} FROM main.{self.table.name} WHERE 0")
-        marks = ", ".join("?" * (len(columns) + 1))
-        values = [self._column(rows, c) for c in columns]
-        self.conn.executemany(
-            f"INSERT INTO temp.{STAGE} (rowid, {', '.join(columns)}) VALUES ({marks})",
-            zip(range(len(rows)), *values, strict=True))
-
-    def _column(self, rows: list[Mapping[str, Any]], column: str) -> list[Any]:
-        """One column's values as SQLite stores them (None → the default, dates → text)."""
-        values = list(map(itemgetter(column), rows))
-        types = set(map(type, values))
-        default = self.table.defaults.get(column)
-        if default is not None and type(None) in types:
-            values = [default if v is None else v for v in values]
-        if not types <= _PLAIN_TYPES:
-            values = list(map(db_value, values))
-        return values
-
-    def _classify(self) -> tuple[list[int], list[tuple[int, int, int]]]:
-        """Positions of rows to add, and (position, stored id, locally edited) of differing ones."""
-        differs = " OR ".join(f"t.{c} IS NOT s.{c}" for c in self.present) or "0"
-        local = "t.locally_edited" if self.table.local_flag else "0"
-        cursor = self.conn.cursor()
-        cursor.row_factory = None  # plain tuples: much cheaper than sqlite3.Row in bulk
-        found = cursor.execute(
-            f"SELECT s.rowid, t.id, {local} FROM temp.{STAGE} s LEFT JOIN "
-            f"main.{self.table.name} t ON {self.join} WHERE t.id IS NULL OR {differs}").fetchall()
-        added = sorted(pos for pos, target, _ in found if target is None)
-        changed = sorted(row for row in found if row[1] is not None)
-        return added, changed
-
-    def _changes(self, keys: list[Key], added: list[int],
-                 changed: list[tuple[int, int, int]]) -> Changes:
-        written = set(added).union(pos for pos, _, _ in changed)
-        overwritten = [keys[pos] for pos, _, edited in changed
-                       if edited and self.source == "import"]
-        return Changes(added=[keys[p] for p in added], changed=[keys[p] for p, _, _ in changed],
-                       unchanged=[k for p, k in enumerate(keys) if p not in written],
-                       locally_edited_overwritten=overwritten)
-
-    def _check_required(self, rows: list[Mapping[str, Any]], keys: list[Key],
-                        added: list[Key]) -> None:
-        """A required field may not be cleared, and a new row must carry it."""
-        added_set = set(added)
-        for name in self.table.required:
-            if self.table.defaults.get(name) is not None:
-                continue
-            for key, row in zip(keys, rows, strict=True):
-                if row.get(name) is None and (name in row or key in added_set):
-                    raise InputRejected("register_field_required", table=self.table.name,
-                                        field=name, key=key_text(key))
-
-    def _extra(self, absent: str) -> dict[str, str]:
-        """SQL for the computed columns, the local-edit flag and ``changed_at``.
-
-        A computed column reads a field the stage does not carry as ``{absent}field`` (the
-        stored value in an update) or, with ``absent=""`` (an insert), as NULL.
-        """
-        staged = set(self.table.key) | set(self.present)
-        refs = {f: (f"s.{f}" if f in staged else f"{absent}{f}" if absent else "NULL")
-                for f in (*self.table.key, *self.table.fields)}
-        extra = {c: sql.format(**refs) for c, sql in self.table.computed.items()}
-        if self.table.local_flag:
-            extra["locally_edited"] = str(int(self.source == "app"))
-        extra["changed_at"] = "?"
-        return extra
-
-    def _insert(self) -> None:
-        self.conn.execute(f"UPDATE temp.{STAGE} AS s SET is_new = 1 WHERE NOT EXISTS "
-                          f"(SELECT 1 FROM main.{self.table.name} t WHERE {self.join})")
-        columns = [*self.table.key, *self.present]
-        extra = self._extra("")
-        before = max_id(self.conn, self.table.name)
-        self.conn.execute(
-            f"INSERT INTO main.{self.table.name} ({', '.join([*columns, *extra])}) "
-            f"SELECT {', '.join([*(f's.{c}' for c in columns), *extra.values()])} "
-            f"FROM temp.{STAGE} s WHERE s.is_new ORDER BY s.rowid", (self.stamp,))
-        record_inserts(self.conn, self.table.name, before, {"source": self.source})
-
-    def _update(self, changed: list[tuple[int, int, int]]) -> None:
-        self.conn.executemany(f"UPDATE temp.{STAGE} SET target_id = ? WHERE rowid = ?",
-                              ((target, pos) for pos, target, _ in changed))
-        sets = [f"{c} = s.{c}" for c in self.present]
-        sets += [f"{c} = {sql}" for c, sql in self._extra("t.").items()]
-        self.conn.execute(
-            f"UPDATE main.{self.table.name} AS t SET {', '.join(sets)} FROM temp.{STAGE} s "
-            f"WHERE t.id = s.target_id", (self.stamp,))

@@ -9,12 +9,13 @@ known) and marks nothing lost. Nothing is ever deleted.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import sqlite3
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import Any, Required, TypedDict
 
 from branchdesk.domain.errors import InputRejected
-from branchdesk.domain.normalize import search_key
+from branchdesk.domain.normalize import search_key, search_keys
 from branchdesk.store.audit import max_id, record_inserts
 from branchdesk.store.connection import Store
 from branchdesk.store.registers.common import (
@@ -22,12 +23,14 @@ from branchdesk.store.registers.common import (
     Key,
     RegisterTable,
     employer_ids,
+    field_groups,
     key_text,
     now,
     require_transaction,
     unique_rows,
     upsert,
 )
+from branchdesk.store.registers.stage import Compute, RecordStage, write_stage
 
 
 class EmployerRecord(TypedDict, total=False):
@@ -56,7 +59,10 @@ LOST_LIMIT_PERCENT = 10
 
 EMPLOYERS = RegisterTable(
     "employers", key=("symbol",), fields=FIELDS, required=("name",), local_flag=True,
-    computed={"search_key": "bd_search_key({name}, {name_kana}, {symbol})"})
+    computed={"search_key": "bd_search_key({name}, {name_kana}, {symbol})"},
+    computed_py={"search_key": (("name", "name_kana", "symbol"), search_keys)})
+#: What a staged register carries besides the employers' fields: each one's headcounts.
+HEADCOUNT_COLUMNS = {"insured": "INTEGER", "dependents": "INTEGER"}
 
 #: Employers active at :d: not lost by then, and applied (when known) on or before it.
 _ACTIVE = ("(e.lost_on IS NULL OR e.lost_on > :d) "
@@ -78,18 +84,49 @@ def apply_register(store: Store, as_of: date, rows: Sequence[EmployerRecord], *,
     the next register's date, since that register (and every later one) does not list it.
     """
     require_transaction(store)
-    rows_list, keys = unique_rows(list(rows), [r["symbol"] for r in rows])
+    rows_list, _ = unique_rows(list(rows), [r["symbol"] for r in rows])
     records: list[EmployerRecord] = rows_list  # type: ignore[assignment]
     _check_headcounts(records)
+    stages: list[RecordStage] = []
+    try:
+        for present, positions in field_groups(EMPLOYERS, records, HEADCOUNT_FIELDS).items():
+            stages.append(register_stage(store, present))
+            stages[-1].add_rows([records[p] for p in positions])
+        return apply_staged_register(store, as_of, stages, confirm_lost=confirm_lost,
+                                     listed_symbols_extra=listed_symbols_extra)
+    finally:
+        for stage in stages:
+            stage.drop()
+
+
+def register_stage(store: Store, present: Sequence[str], compute: Compute = "carried"
+                   ) -> RecordStage:
+    """An empty stage for register rows carrying the fields ``present`` (and headcounts);
+    ``compute``: how their search keys are computed (``RecordStage``)."""
+    return RecordStage(store, EMPLOYERS, [f for f in FIELDS if f in present], HEADCOUNT_COLUMNS,
+                       compute)
+
+
+def apply_staged_register(store: Store, as_of: date, stages: Sequence[RecordStage], *,
+                          confirm_lost: bool, listed_symbols_extra: Collection[str] = frozenset(),
+                          tick: Callable[[], None] | None = None) -> Changes:
+    """``apply_register`` for rows already staged (``register_stage``), one stage per set of
+    fields; symbols must be unique across the stages. ``tick`` runs between the chunks of the
+    employers' comparison and writes: the caller's cancel point."""
+    require_transaction(store)
+    _check_staged_headcounts(stages)
     register_functions(store)
     newest = store.scalar("SELECT MAX(as_of) FROM employer_registers")
     current = newest is None or as_of.isoformat() >= newest
-    _stage_listed(store, records, listed_symbols_extra)
+    _stage_listed(store, stages, listed_symbols_extra)
     try:
         lost = _lost_candidates(store, as_of) if current else []
         _check_lost(store, as_of, len(lost), confirm_lost)
-        changes = upsert(store, EMPLOYERS, records, keys, source="import",
-                         update_existing=current, ignored=HEADCOUNT_FIELDS)
+        changes = Changes()
+        stamp = now()
+        for stage in stages:
+            changes.merge(write_stage(store, stage, stage.keys("symbol"), source="import",
+                                      update_existing=current, stamp=stamp, tick=tick))
         if current:
             _record_reactivated(changes, _reactivate(store, as_of))
             changes.lost = _mark_lost(store, as_of, lost)
@@ -144,15 +181,29 @@ def _check_headcounts(records: Sequence[EmployerRecord]) -> None:
                                 field="insured", key=key_text(record["symbol"]))
 
 
-def _stage_listed(store: Store, records: Sequence[EmployerRecord],
-                  extra: Collection[str]) -> None:
+def _check_staged_headcounts(stages: Sequence[RecordStage]) -> None:
+    for stage in stages:
+        position = store_scalar(stage, "SELECT MIN(rowid) FROM temp.{} WHERE insured IS NULL")
+        if position is not None:
+            raise InputRejected("register_field_required", table="employer_headcounts",
+                                field="insured", key=key_text(stage.fetch([position])[0]["symbol"]))
+
+
+def store_scalar(stage: RecordStage, sql: str) -> Any:
+    """The first column of the first row of ``sql`` with ``{}`` the stage's table name."""
+    row = stage.conn.execute(sql.format(stage.name)).fetchone()
+    return None if row is None else row[0]
+
+
+def _stage_listed(store: Store, stages: Sequence[RecordStage], extra: Collection[str]) -> None:
     """temp.bd_listed: every listed symbol; ``on_register`` rows carry a headcount."""
     conn = store.conn
     conn.execute("DROP TABLE IF EXISTS temp.bd_listed")
     conn.execute("CREATE TEMP TABLE bd_listed (symbol TEXT PRIMARY KEY, on_register INTEGER, "
                  "insured INTEGER, dependents INTEGER) WITHOUT ROWID")
-    conn.executemany("INSERT INTO temp.bd_listed VALUES (?, 1, ?, ?)",
-                     ((r["symbol"], r["insured"], r.get("dependents")) for r in records))
+    for stage in stages:
+        conn.execute("INSERT INTO temp.bd_listed SELECT symbol, 1, insured, dependents "
+                     f"FROM temp.{stage.name}")
     conn.executemany("INSERT OR IGNORE INTO temp.bd_listed VALUES (?, 0, NULL, NULL)",
                      ((s,) for s in extra))
 
@@ -214,6 +265,13 @@ def _write_history(store: Store, as_of: date) -> list[Key]:
     """The register row and its headcounts; only rows that differ are written."""
     register_id = _register_row(store, as_of)
     params = {"r": register_id}
+    if store.scalar("SELECT 1 FROM employer_headcounts WHERE register_id = ? LIMIT 1",
+                    (register_id,)) is None:  # a new register date: every headcount is new
+        store.conn.execute("INSERT INTO employer_headcounts SELECT :r, e.id, l.insured, "
+                           "l.dependents FROM temp.bd_listed l JOIN employers e "
+                           "ON e.symbol = l.symbol WHERE l.on_register", params)
+        return [r[0] for r in store.conn.execute(
+            "SELECT symbol FROM temp.bd_listed WHERE on_register")]
     stale = ("FROM employer_headcounts h JOIN employers e ON e.id = h.employer_id "
              "WHERE h.register_id = :r AND NOT EXISTS (SELECT 1 FROM temp.bd_listed l "
              "WHERE l.symbol = e.symbol AND l.on_register)")
@@ -237,16 +295,21 @@ def _register_row(store: Store, as_of: date) -> int:
     listed, insured = store.conn.execute(
         "SELECT COUNT(*), COALESCE(SUM(insured), 0) FROM temp.bd_listed WHERE on_register"
     ).fetchone()
-    stamp = now()
-    before = max_id(store.conn, "employer_registers")
-    row = store.conn.execute(
+    return register_row_for(store.conn, as_of, listed, insured)
+
+
+def register_row_for(conn: sqlite3.Connection, as_of: date, listed: int, insured: int) -> int:
+    """The id of the ``employer_registers`` row of ``as_of``, added or updated to the totals
+    ``listed`` and ``insured`` (an added row is audited)."""
+    before = max_id(conn, "employer_registers")
+    row = conn.execute(
         "INSERT INTO employer_registers (as_of, listed, insured_total, changed_at) "
         "VALUES (:d, :n, :i, :t) ON CONFLICT (as_of) DO UPDATE SET listed = :n, "
         "insured_total = :i, changed_at = :t WHERE listed IS NOT :n OR insured_total IS NOT :i "
-        "RETURNING id", {"d": as_of.isoformat(), "n": listed, "i": insured, "t": stamp},
+        "RETURNING id", {"d": as_of.isoformat(), "n": listed, "i": insured, "t": now()},
     ).fetchone()
-    record_inserts(store.conn, "employer_registers", before)
+    record_inserts(conn, "employer_registers", before)
     if row is not None:
         return int(row[0])
-    return int(store.scalar("SELECT id FROM employer_registers WHERE as_of = ?",
-                            (as_of.isoformat(),)))
+    return int(conn.execute("SELECT id FROM employer_registers WHERE as_of = ?",
+                            (as_of.isoformat(),)).fetchone()[0])

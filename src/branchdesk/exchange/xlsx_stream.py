@@ -1,0 +1,275 @@
+"""A large xlsx worksheet cut into slices of whole rows, for calamine to parse one at a time.
+
+python-calamine parses a whole sheet before it gives the first row: 600,000 rows cost seconds
+and hundreds of MB at once, and nothing else can happen meanwhile. Here the sheet's XML is
+inflated as a stream and cut, just before a ``<row r="…">`` start tag, into worksheet documents
+made of the original sheet's opening (``<dimension>`` removed), a slice of its rows and the
+closing tags; ``xlsx_slices`` has calamine parse them on a worker thread, each with the package
+parts calamine reads (``SlicePlan.copies``: content types, relationships, workbook, styles,
+shared strings).
+
+Every cell carries its row and column in its ``r`` attribute, so calamine puts each one where
+the whole sheet would. A slice always starts at a row that names its number; a sheet whose rows
+do not is one slice. A comment, CDATA section or processing instruction is never cut. Parts
+after ``</sheetData>`` (merged cells, validations) are left out: cell values do not depend on
+them. ``xlsx_sheets`` lists a workbook's sheets from its workbook part, without calamine.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import struct
+import threading
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from branchdesk.exchange.safety import local_name, read_part, relationship_id, workbook_part
+
+#: XML per slice (inflated); the first slice is small so that the header is found at once.
+SLICE_BYTES = 8 << 20
+FIRST_SLICE_BYTES = 1 << 20
+#: Shared strings above this size are not copied into each slice workbook (they would be parsed
+#: again with each one): every slice goes into one temporary workbook instead.
+SHARED_STRINGS_LIMIT = 1 << 20
+_READ_BLOCK = 8 << 20
+_ROOT = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)worksheet[\s>]")
+_DATA = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)sheetData(\s[^>]*)?(/?)>")
+_DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*/>")
+_MARKUP = ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>"), (b"<?", b"?>"))
+_LOCAL_HEADER = 30
+_RAW_BLOCK = 2 << 20
+_NUMBERED = re.compile(rb'\sr="\d')
+_NAME_ENDS = (b" ", b">", b"/", b"\t", b"\r", b"\n")
+_PART_TYPES = ("/styles", "/sharedStrings")
+
+
+@dataclass(frozen=True)
+class SlicePlan:
+    """How to cut one sheet: its part in the zip, the package parts each slice workbook holds
+    (``copies``), the workbook part and its relationships part, and the shared strings' size."""
+
+    path: Path
+    sheet: str
+    part: str
+    copies: dict[str, bytes]
+    book: str
+    rels: str
+    strings: int
+
+    @property
+    def shared(self) -> bool:
+        """True when the slices go into one temporary workbook (big shared strings, and a
+        workbook part and relationships to list them in)."""
+        return self.strings > SHARED_STRINGS_LIMIT and {self.book, self.rels} <= set(self.copies)
+
+
+def plan(path: Path, sheet: str, part: str) -> SlicePlan:
+    """The plan of ``sheet`` (zip part ``part``) of the xlsx/xlsm at ``path``."""
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        book = workbook_part(path, zf)
+        folder, name = posixpath.split(book)
+        rels = posixpath.join(folder, "_rels", name + ".rels")
+        wanted = {"[Content_Types].xml", "_rels/.rels", book, rels,
+                  posixpath.join(folder, "styles.xml"), posixpath.join(folder, "sharedStrings.xml")}
+        wanted |= _typed_targets(path, zf, folder, rels) if rels in names else set()
+        copies = {n: zf.read(n) for n in sorted(wanted & names) if n != part}
+    strings = max((len(v) for k, v in copies.items() if k.endswith("sharedStrings.xml")),
+                  default=0)
+    return SlicePlan(path, sheet, part, copies, book, rels, strings)
+
+
+def _typed_targets(path: Path, zf: zipfile.ZipFile, folder: str, rels: str) -> set[str]:
+    """Targets of the workbook's styles and shared-strings relationships."""
+    found = set()
+    for rel in read_part(path, zf, rels):
+        target = rel.get("Target", "")
+        if local_name(rel.tag) == "Relationship" and rel.get("Type", "").endswith(_PART_TYPES):
+            found.add(target.lstrip("/") if target.startswith("/")
+                      else posixpath.normpath(posixpath.join(folder, target)))
+    return found
+
+
+@dataclass(frozen=True)
+class SheetMeta:
+    """A sheet as a workbook lists it: its name, whether it holds cells (a worksheet, not a
+    chart, dialog or macro sheet), and whether it is visible (not hidden or very hidden)."""
+
+    name: str
+    worksheet: bool
+    visible: bool
+
+
+def xlsx_sheets(path: Path) -> list[SheetMeta]:
+    """The sheets of an xlsx/xlsm in workbook order, from its workbook part and relationships
+    (the kind of a sheet is the type of its relationship, as calamine reads it)."""
+    with zipfile.ZipFile(path) as zf:
+        book = workbook_part(path, zf)
+        sheets = [s for s in read_part(path, zf, book).iter() if local_name(s.tag) == "sheet"]
+        folder, name = posixpath.split(book)
+        rels_part = posixpath.join(folder, "_rels", name + ".rels")
+        rels = read_part(path, zf, rels_part) if rels_part in zf.namelist() else None
+    types = {rel.get("Id"): rel.get("Type", "") for rel in (rels if rels is not None else [])}
+    return [SheetMeta(s.get("name", ""),
+                      types.get(relationship_id(s), "/worksheet").endswith("/worksheet"),
+                      s.get("state", "visible") not in ("hidden", "veryHidden"))
+            for s in sheets]
+
+
+# --- cutting the XML ---------------------------------------------------------------------------
+
+
+class Cutter:
+    """The sheet XML, inflated block by block and cut into worksheet documents of whole rows."""
+
+    def __init__(self, slice_plan: SlicePlan, first: int) -> None:
+        self.plan = slice_plan
+        self.target = first
+        self.opening = b""
+        self.closing = b""
+        self.row_tag = b"<row"
+
+    def documents(self, stop: threading.Event) -> Iterator[bytes]:
+        """Each slice as a whole worksheet document."""
+        with _Entry(self.plan.path, self.plan.part) as stream:
+            buffer = self._head(stream)
+            if buffer is None:
+                return
+            blocks: list[bytes] = []
+            size, ended = len(buffer), False
+            while not stop.is_set():
+                if size < self.target and not ended:
+                    block = stream.read(_READ_BLOCK)
+                    blocks.append(block)
+                    size += len(block)
+                    ended = not block
+                    continue
+                buffer, blocks = b"".join([buffer, *blocks]), []
+                cut = self._cut(buffer) if size >= self.target else 0
+                if cut > 0:
+                    yield self.opening + buffer[:cut] + self.closing
+                    buffer, size, self.target = buffer[cut:], size - cut, SLICE_BYTES
+                elif ended:
+                    end = _data_end(buffer)
+                    if end > 0:
+                        yield self.opening + buffer[:end] + self.closing
+                    return
+                else:  # nowhere to cut yet: wait for twice as much, not for every block
+                    self.target = 2 * size
+
+    def _head(self, stream: Any) -> bytes | None:
+        """Read up to ``<sheetData>``; the rest of what was read, or None for an empty sheet."""
+        head = b""
+        while (match := _DATA.search(head)) is None:
+            block = stream.read(_READ_BLOCK)
+            if not block:
+                return None
+            head += block
+        if match.group(3):  # <sheetData/>
+            return None
+        root = _ROOT.search(head, 0, match.start())
+        qualified = (root.group(1) if root else b"") + b"worksheet"
+        prefix = match.group(1)
+        self.opening = _DIMENSION.sub(b"", head[: match.end()])
+        self.closing = b"</" + prefix + b"sheetData></" + qualified + b">"
+        self.row_tag = b"<" + prefix + b"row"
+        return head[match.end():]
+
+    def _cut(self, buffer: bytes) -> int:
+        """Where to cut ``buffer``: before its first row start tag from ``target`` on that names
+        its row and is in no comment, CDATA section or processing instruction; 0 for nowhere."""
+        at = buffer.find(self.row_tag, self.target)
+        while at > 0:
+            after = at + len(self.row_tag)
+            close = buffer.find(b">", after)
+            if buffer[after: after + 1] in _NAME_ENDS and close > 0 and \
+                    _NUMBERED.search(buffer, after, close) and not _has_markup(buffer, at):
+                return at
+            at = buffer.find(self.row_tag, after)
+        return 0
+
+
+def _has_markup(buffer: bytes, end: int) -> bool:
+    """True when a comment, CDATA section or processing instruction is still open at ``end``
+    (or ``<!`` starts something else): cutting there could cut inside it.
+
+    The buffer starts outside any of them (at a cut); each one found is skipped to its end.
+    "!" and "?" are rare in sheet XML and "<" is everywhere, so the rare one is searched for.
+    """
+    at = 0
+    while (start := _markup_start(buffer, at, end)) >= 0:
+        closer = next((c for o, c in _MARKUP if buffer.startswith(o, start)), None)
+        close = buffer.find(closer, start + 2) if closer else -1
+        if close < 0 or close + len(closer or b"") > end:
+            return True
+        at = close + len(closer or b"")
+    return False
+
+
+def _markup_start(buffer: bytes, at: int, end: int) -> int:
+    """Where the first ``<!`` or ``<?`` from ``at`` (before ``end``) starts; -1 if none."""
+    first = -1
+    for mark in (b"!", b"?"):
+        found = buffer.find(mark, max(at, 1), end)
+        while found > 0 and buffer[found - 1] != 0x3C:  # not after "<"
+            found = buffer.find(mark, found + 1, end)
+        if found > 0 and (first < 0 or found - 1 < first):
+            first = found - 1
+    return first
+
+
+def _data_end(buffer: bytes) -> int:
+    """Where the rows of the last buffer end (its ``</sheetData>``)."""
+    end = buffer.rfind(b"sheetData>")
+    return buffer.rfind(b"</", 0, end) if end > 0 else len(buffer)
+
+
+class _Entry:
+    """One zip entry's bytes, inflated straight with zlib: ``safety.check_file`` has checked its
+    sizes and CRC already, so zipfile's per-read bookkeeping is not paid again."""
+
+    def __init__(self, path: Path, part: str) -> None:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(part)
+        self.file = path.open("rb")
+        self.file.seek(info.header_offset)
+        header = self.file.read(_LOCAL_HEADER)
+        if header[:4] != b"PK\x03\x04":
+            self.file.close()
+            raise zipfile.BadZipFile(f"no local header for {part}")
+        name, extra = struct.unpack("<HH", header[26:30])
+        self.file.seek(info.header_offset + _LOCAL_HEADER + name + extra)
+        self.left = info.compress_size
+        deflated = info.compress_type == zipfile.ZIP_DEFLATED
+        self.inflate = zlib.decompressobj(-zlib.MAX_WBITS) if deflated else None
+
+    def read(self, size: int) -> bytes:
+        """Up to ``size`` inflated bytes; b"" at the end."""
+        if self.inflate is None:
+            data = self.file.read(min(size, self.left))
+            self.left -= len(data)
+            return data
+        while True:
+            if self.inflate.unconsumed_tail:
+                data = self.inflate.decompress(self.inflate.unconsumed_tail, size)
+            elif self.left > 0:
+                compressed = self.file.read(min(_RAW_BLOCK, self.left))
+                if not compressed:
+                    raise zipfile.BadZipFile("truncated entry")
+                self.left -= len(compressed)
+                data = self.inflate.decompress(compressed, size)
+            else:
+                return self.inflate.flush()
+            if data:
+                return data
+
+    def __enter__(self) -> _Entry:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.file.close()
