@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +36,7 @@ from branchdesk.ui.errors import show_error
 from branchdesk.ui.models.employers import employer_model
 from branchdesk.ui.pages.base import Page
 from branchdesk.ui.pages.employer_detail import EmployerDetailPane
+from branchdesk.ui.widgets.tables import row_table
 from branchdesk.ui.write import read
 
 #: Wait this long after the last keystroke before searching.
@@ -115,17 +115,11 @@ class EmployersPage(Page):
         return combo
 
     def _build_view(self) -> QTableView:
-        view = QTableView()
-        view.setObjectName("employerTable")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view = row_table(self.model, "employerTable")
         view.setWordWrap(False)
-        view.setAlternatingRowColors(True)
         rows = view.verticalHeader()
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform row heights
-        rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)

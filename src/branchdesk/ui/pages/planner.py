@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from branchdesk.ui.pages.planner_load import (
 )
 from branchdesk.ui.pages.planner_model import PlannerModel
 from branchdesk.ui.pages.register_page import add_labelled, combo
+from branchdesk.ui.widgets.tables import row_table
 from branchdesk.ui.write import read
 
 #: A typed size bound waits this long before the list is ranked again.
@@ -164,16 +164,10 @@ class PlannerPage(Page):
         return bar
 
     def _table(self) -> QTableView:
-        view = QTableView()
-        view.setObjectName("planner_table")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view = row_table(self.model, "planner_table")
         view.setWordWrap(False)
-        view.setAlternatingRowColors(True)
         rows = view.verticalHeader()  # row numbers: the rank in the list shown
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
         for column, sample in enumerate(_SAMPLES):
             header.resizeSection(column, view.fontMetrics().horizontalAdvance(sample) + 32)

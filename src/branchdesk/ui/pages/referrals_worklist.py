@@ -16,7 +16,6 @@ from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from branchdesk.ui.context import UiContext
 from branchdesk.ui.i18n import QT_TRANSLATE_NOOP
 from branchdesk.ui.models.id_table import RIGHT, Column, IdTableModel, plain
 from branchdesk.ui.pages.referrals_panel import ReferralActionPanel
+from branchdesk.ui.widgets.tables import row_table
 from branchdesk.ui.write import read
 
 #: Translation context of the column headers and value names.
@@ -158,13 +158,7 @@ class ReferralWorklist(QWidget):
         return bar
 
     def _view(self) -> QTableView:
-        view = QTableView()
-        view.setObjectName("worklist_table")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view = row_table(self.model, "worklist_table")
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -17,7 +17,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from branchdesk.ui.context import UiContext
 from branchdesk.ui.forms.form import FormDialog
 from branchdesk.ui.models.id_table import Column, IdTableModel
 from branchdesk.ui.pages.base import Page
+from branchdesk.ui.widgets.tables import row_table
 from branchdesk.ui.write import read
 
 #: Rows measured when the columns are fitted to their contents.
@@ -229,13 +229,7 @@ class RegisterPage(Page):
         return row
 
     def _view(self) -> QTableView:
-        view = QTableView()
-        view.setObjectName("list")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view = row_table(self.model, "list")
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
