@@ -126,6 +126,10 @@ class Duplicates:
     def see(self, keys: list[Hashable], rows: list[int], start: int) -> None:
         """Record the keys of records ``start``, ``start + 1``, … (rows ``rows``)."""
         first = self.first
+        if len(rows) == len(keys) == len(set(keys)) and first.keys().isdisjoint(keys):
+            positions = range(start, start + len(keys))  # every key new: no later record
+            first.update(zip(keys, zip(rows, positions, strict=True), strict=True))
+            return
         for offset, (key, row) in enumerate(zip(keys, rows, strict=True)):
             seen = first.setdefault(key, (row, start + offset))
             if seen[1] != start + offset:

@@ -39,6 +39,8 @@ from branchdesk.store.registers.common import (
 WRITE_CHUNK = 50_000
 _PLAIN_TYPES = {str, int, float, type(None)}
 _DATE_TYPES = {date, datetime, type(None)}
+#: Distinct dates a stage remembers the stored text of, per column (a register's few thousand).
+DATE_MEMO = 100_000
 _UID = "printf('%s%015x', :prefix, :start + s.rowid * :step + abs(random() % :step))"
 _NAMES = itertools.count()
 Tick = Callable[[], None]
@@ -67,6 +69,7 @@ class RecordStage:
                                                     and set(spec[0]) <= carried)}
         self.extra = dict(extra or {})
         self.size = 0
+        self._dates: dict[str, dict[Any, Any]] = {}  # column → date → stored text, across chunks
         columns = ", ".join((*table.key, *self.present))
         self.conn.execute(f"CREATE TEMP TABLE {self.name} AS SELECT {columns} "
                           f"FROM main.{table.name} WHERE 0")
@@ -109,7 +112,10 @@ class RecordStage:
                   list(map(itemgetter(n), rows)) for n in names})
 
     def _converted(self, values: Sequence[Any], column: str) -> list[Any]:
-        return converted(values, self.table.defaults.get(column))
+        memo = self._dates.setdefault(column, {})
+        if len(memo) > DATE_MEMO:
+            memo.clear()
+        return converted(values, self.table.defaults.get(column), memo)
 
     def fetch(self, positions: Sequence[int]) -> list[dict[str, Any]]:
         """The staged records at ``positions`` (as stored: dates as text), in that order."""
@@ -157,9 +163,11 @@ class RecordStage:
         self.drop()
 
 
-def converted(values: Sequence[Any], default: Any = None) -> list[Any]:
+def converted(values: Sequence[Any], default: Any = None,
+              memo: dict[Any, Any] | None = None) -> list[Any]:
     """One column's values as SQLite stores them: None → ``default`` (when given), dates →
-    ISO text (each distinct date converted once), bools → 0/1, lists → JSON."""
+    ISO text (each distinct date converted once; ``memo`` keeps those of a column without
+    datetimes for its next chunk), bools → 0/1, lists → JSON."""
     out = list(values)
     types = set(map(type, out))
     if default is not None and type(None) in types:
@@ -167,7 +175,8 @@ def converted(values: Sequence[Any], default: Any = None) -> list[Any]:
     if types <= _PLAIN_TYPES:
         return out
     if types <= _DATE_TYPES:
-        stored = {v: db_value(v) for v in set(out)}
+        stored = {} if memo is None or datetime in types else memo  # dates only: few, exact
+        stored.update((v, db_value(v)) for v in set(out).difference(stored))
         return list(map(stored.__getitem__, out))
     return list(map(db_value, out))
 
