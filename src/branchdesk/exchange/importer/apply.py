@@ -30,7 +30,8 @@ def _employers(store: Store, plan: SheetPlan, options: ImportOptions,
     if isinstance(sink, StageSink):
         return apply_staged_register(
             store, as_of, [sink.stage], confirm_lost=options.confirm_lost,
-            listed_symbols_extra=plan.result.listed_symbols_extra, tick=tick)
+            listed_symbols_extra=plan.result.listed_symbols_extra, tick=tick,
+            compared=sink.compared(), tally=sink.tally())
     return registers.apply_register(
         store, as_of, plan.result.records,  # type: ignore[arg-type]
         confirm_lost=options.confirm_lost,

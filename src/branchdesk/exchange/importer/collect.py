@@ -110,9 +110,13 @@ def _validate(sheet: RawSheet, match: HeaderMatch, options: ImportOptions, branc
 
 def _validated(sheet: RawSheet, match: HeaderMatch, options: ImportOptions, branch: str,
                state: TaskState, sink: StageSink | FreshSink | None) -> SheetResult:
-    return validate_sheet(sheet, match, percent=options.percent, branch=branch,
-                          formula_cells=formula_cells(sheet), sink=sink,
-                          tick=_tick(state, sheet.path))
+    try:
+        return validate_sheet(sheet, match, percent=options.percent, branch=branch,
+                              formula_cells=formula_cells(sheet), sink=sink,
+                              tick=_tick(state, sheet.path))
+    finally:
+        if isinstance(sink, StageSink):
+            sink.finish()  # stop its comparing thread: the connection is the caller's again
 
 
 def _tick(state: TaskState, path: Path) -> Tick:

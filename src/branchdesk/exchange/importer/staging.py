@@ -14,9 +14,11 @@ from typing import Any
 from branchdesk.exchange.columns import HeaderMatch
 from branchdesk.exchange.fields import KINDS
 from branchdesk.store.connection import Store
+from branchdesk.store.registers.compare import ComparingStage
 from branchdesk.store.registers.employers import FIELDS, register_stage
 from branchdesk.store.registers.fresh import FreshFailed, FreshRegister, is_fresh
-from branchdesk.store.registers.stage import RecordStage
+from branchdesk.store.registers.stage import Compared, RecordStage
+from branchdesk.store.registers.tally import RegisterTally
 
 #: Kinds whose valid rows are staged rather than kept in memory.
 STAGED_KINDS = frozenset({"employers"})
@@ -38,18 +40,33 @@ class StageSink:
 
     def __init__(self, store: Store, match: HeaderMatch) -> None:
         self.stage: RecordStage = register_stage(store, _present(match), compute="none")
+        tally = None if match.base_date is None else RegisterTally(match.base_date)
+        self.comparing = ComparingStage(store, self.stage, tally)
 
     def add(self, names: tuple[str, ...], columns: list[list[Any]], rows: list[int]) -> None:
-        """Stage one chunk of records."""
-        self.stage.add(dict(zip(names, columns, strict=True)))
+        """Stage one chunk of records (compared with the stored employers meanwhile)."""
+        self.comparing.add(dict(zip(names, columns, strict=True)))
 
     def fetch(self, positions: Sequence[int]) -> list[dict[str, Any]]:
         """Staged records, as stored (comparable with each other)."""
-        return self.stage.fetch(positions)
+        return self.comparing.fetch(positions)
 
     def drop(self, positions: Sequence[int]) -> None:
         """Remove staged records."""
-        self.stage.delete(positions)
+        self.comparing.delete(positions)
+
+    def finish(self) -> None:
+        """Every chunk staged: stop comparing (``ComparingStage.finish``)."""
+        self.comparing.finish()
+
+    def compared(self) -> dict[str, Compared]:
+        """The stage's comparison by stage name, when it still holds (else empty)."""
+        done = self.comparing.compared()
+        return {} if done is None else {self.stage.name: done}
+
+    def tally(self) -> RegisterTally | None:
+        """The stage's tally against the store, when it still holds."""
+        return self.comparing.settled_tally()
 
 
 class FreshSink:

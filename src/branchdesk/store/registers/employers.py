@@ -10,7 +10,7 @@ known) and marks nothing lost. Nothing is ever deleted.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from typing import Any, Required, TypedDict
 
@@ -30,7 +30,8 @@ from branchdesk.store.registers.common import (
     unique_rows,
     upsert,
 )
-from branchdesk.store.registers.stage import Compute, RecordStage, write_stage
+from branchdesk.store.registers.stage import Compared, Compute, RecordStage, write_stage
+from branchdesk.store.registers.tally import ACTIVE, RegisterTally
 
 
 class EmployerRecord(TypedDict, total=False):
@@ -64,9 +65,8 @@ EMPLOYERS = RegisterTable(
 #: What a staged register carries besides the employers' fields: each one's headcounts.
 HEADCOUNT_COLUMNS = {"insured": "INTEGER", "dependents": "INTEGER"}
 
-#: Employers active at :d: not lost by then, and applied (when known) on or before it.
-_ACTIVE = ("(e.lost_on IS NULL OR e.lost_on > :d) "
-           "AND (e.applied_on IS NULL OR e.applied_on <= :d)")
+#: Employers active at :d (``tally.ACTIVE``).
+_ACTIVE = ACTIVE
 _NOT_LISTED = "NOT EXISTS (SELECT 1 FROM temp.bd_listed l WHERE l.symbol = e.symbol)"
 
 
@@ -109,15 +109,23 @@ def register_stage(store: Store, present: Sequence[str], compute: Compute = "car
 
 def apply_staged_register(store: Store, as_of: date, stages: Sequence[RecordStage], *,
                           confirm_lost: bool, listed_symbols_extra: Collection[str] = frozenset(),
-                          tick: Callable[[], None] | None = None) -> Changes:
+                          tick: Callable[[], None] | None = None,
+                          compared: Mapping[str, Compared] | None = None,
+                          tally: RegisterTally | None = None) -> Changes:
     """``apply_register`` for rows already staged (``register_stage``), one stage per set of
     fields; symbols must be unique across the stages. ``tick`` runs between the chunks of the
-    employers' comparison and writes: the caller's cancel point."""
+    employers' comparison and writes: the caller's cancel point. ``compared``: by stage name,
+    stages already compared with ``employers`` as it is now (``Compared``); ``tally``: the
+    only stage's ``RegisterTally`` against the store as it is now."""
     require_transaction(store)
     _check_staged_headcounts(stages)
     register_functions(store)
     newest = store.scalar("SELECT MAX(as_of) FROM employer_registers")
     current = newest is None or as_of.isoformat() >= newest
+    if (current and tally is not None and len(stages) == 1
+            and tally.settles(as_of, stages[0].size)):
+        return _apply_settled(store, as_of, stages[0], tally, tick,
+                              (compared or {}).get(stages[0].name))
     _stage_listed(store, stages, listed_symbols_extra)
     try:
         lost = _lost_candidates(store, as_of) if current else []
@@ -125,8 +133,11 @@ def apply_staged_register(store: Store, as_of: date, stages: Sequence[RecordStag
         changes = Changes()
         stamp = now()
         for stage in stages:
-            changes.merge(write_stage(store, stage, stage.keys("symbol"), source="import",
-                                      update_existing=current, stamp=stamp, tick=tick))
+            done = (compared or {}).get(stage.name)
+            changes.merge(write_stage(
+                store, stage, stage.keys("symbol") if done is None else done.keys,
+                source="import", update_existing=current, stamp=stamp, tick=tick,
+                found=None if done is None else done.found))
         if current:
             _record_reactivated(changes, _reactivate(store, as_of))
             changes.lost = _mark_lost(store, as_of, lost)
@@ -135,6 +146,17 @@ def apply_staged_register(store: Store, as_of: date, stages: Sequence[RecordStag
         changes.history = _write_history(store, as_of)
     finally:
         store.conn.execute("DROP TABLE IF EXISTS temp.bd_listed")
+    return changes
+
+
+def _apply_settled(store: Store, as_of: date, stage: RecordStage, tally: RegisterTally,
+                   tick: Callable[[], None] | None, done: Compared | None) -> Changes:
+    """A current register that ``tally`` settles: its employers' fields are written, its
+    register row's totals kept up; nothing is lost, reactivated or added to the history."""
+    changes = write_stage(store, stage, stage.keys("symbol") if done is None else done.keys,
+                          source="import", stamp=now(), tick=tick,
+                          found=None if done is None else done.found)
+    register_row_for(store.conn, as_of, tally.staged, tally.insured)
     return changes
 
 

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from operator import itemgetter
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from branchdesk.domain.errors import BranchdeskError, InputRejected
 from branchdesk.store.audit import max_id, record_inserts
@@ -193,19 +193,25 @@ def _batches(positions: Sequence[int], size: int = 500) -> Iterator[list[int]]:
 def write_stage(store: Store, stage: RecordStage, keys: Sequence[Key | None], *,
                 source: Source, update_existing: bool = True,
                 missing_error: Callable[[Key], BranchdeskError] | None = None,
-                stamp: str | None = None, tick: Tick | None = None) -> Changes:
+                stamp: str | None = None, tick: Tick | None = None,
+                found: Sequence[Found] | None = None) -> Changes:
     """Add or update the staged records by ``stage.table.key`` (caller's transaction).
 
     ``keys[p]`` names the record at position ``p`` in the returned ``Changes`` (None: deleted
     from the stage). ``source="import"`` overwrites app edits (reported, flag cleared);
     ``source="app"`` marks written rows ``locally_edited``. With ``update_existing=False``
     stored rows are left as they are (reported unchanged); with ``missing_error`` a record
-    whose key is not stored raises that error instead of being added.
+    whose key is not stored raises that error instead of being added. ``found``: the
+    records' ``classify_range`` rows, when already compared with the table as it is now
+    (rows of deleted positions are ignored).
     """
     check_source(source)
     require_transaction(store)
     write = _Write(store, stage, source, stamp or now(), tick or (lambda: None))
-    added, changed = write.classify()
+    if found is None:
+        added, changed = write.classify()
+    else:
+        added, changed = write.classified(found, keys)
     if added and missing_error is not None:
         raise missing_error(keys[added[0]])
     changed = changed if update_existing else []
@@ -227,6 +233,33 @@ def _changes(keys: Sequence[Key | None], added: list[int], changed: list[tuple[i
                    locally_edited_overwritten=overwritten)
 
 
+#: A staged record that differs from its table: (position, stored id or None, locally edited).
+Found = tuple[int, int | None, int]
+
+
+def classify_range(stage: RecordStage, first: int, last: int) -> list[Found]:
+    """The records at positions ``first`` … ``last`` that are new or differ from the stored row
+    of their key, in position order."""
+    table = stage.table
+    local = "t.locally_edited" if table.local_flag else "0"
+    join = " AND ".join(f"t.{c} = s.{c}" for c in table.key)
+    differs = " OR ".join(f"t.{c} IS NOT s.{c}" for c in stage.present) or "0"
+    cursor = stage.conn.cursor()
+    cursor.row_factory = None  # plain tuples: much cheaper than sqlite3.Row in bulk
+    return list(cursor.execute(
+        f"SELECT s.rowid, t.id, {local} FROM temp.{stage.name} s LEFT JOIN "
+        f"main.{table.name} t ON {join} WHERE s.rowid BETWEEN ? AND ? "
+        f"AND (t.id IS NULL OR {differs}) ORDER BY s.rowid", (first, last)))
+
+
+class Compared(NamedTuple):
+    """A stage compared with its table while it was filled: its keys by position (None where
+    deleted) and every record's ``classify_range`` row, in position order."""
+
+    keys: list[Key | None]
+    found: list[Found]
+
+
 class _Write:
     """The statements of one ``write_stage``, each run over the stage chunk by chunk."""
 
@@ -244,19 +277,19 @@ class _Write:
     def classify(self) -> tuple[list[int], list[tuple[int, int, int]]]:
         """Positions of records to add, and (position, stored id, locally edited) of differing
         ones."""
-        local = "t.locally_edited" if self.table.local_flag else "0"
-        cursor = self.conn.cursor()
-        cursor.row_factory = None  # plain tuples: much cheaper than sqlite3.Row in bulk
-        found: list[tuple[int, int | None, int]] = []
+        found: list[Found] = []
         for first, last in self.stage.ranges():
-            found.extend(cursor.execute(
-                f"SELECT s.rowid, t.id, {local} FROM temp.{self.stage.name} s LEFT JOIN "
-                f"main.{self.table.name} t ON {self.join} WHERE s.rowid BETWEEN ? AND ? "
-                f"AND (t.id IS NULL OR {self.differs}) ORDER BY s.rowid", (first, last)))
+            found.extend(classify_range(self.stage, first, last))
             self.tick()
-        added = [pos for pos, target, _ in found if target is None]
-        changed = [row for row in found if row[1] is not None]
-        return added, changed  # type: ignore[return-value]
+        return split_found(found)
+
+    def classified(self, found: Sequence[Found], keys: Sequence[Key | None]
+                   ) -> tuple[list[int], list[tuple[int, int, int]]]:
+        """``classify`` from rows compared before (those of deleted positions left out); the
+        cancel points stay where the comparison had them."""
+        for _ in self.stage.ranges():
+            self.tick()
+        return split_found([f for f in found if keys[f[0]] is not None])
 
     def check_required(self, keys: Sequence[Key | None], added: list[int]) -> None:
         """A required field may not be cleared, and a new record must carry it."""
@@ -298,6 +331,13 @@ class _Write:
                 f"AND s.rowid BETWEEN :first AND :last AND ({self.differs})",
                 {"stamp": self.stamp, "first": first, "last": last})
             self.tick()
+
+
+def split_found(found: Sequence[Found]) -> tuple[list[int], list[tuple[int, int, int]]]:
+    """``classify_range`` rows as (positions to add, (position, id, edited) of differing)."""
+    added = [pos for pos, target, _ in found if target is None]
+    changed = [row for row in found if row[1] is not None]
+    return added, changed  # type: ignore[return-value]
 
 
 class Inserter:
