@@ -106,11 +106,6 @@ def m006_worklist_index(db: Database) -> None:
 SCHEMA_VERSION = len(migrations._migrations)
 
 
-def pending_count(db: Database) -> int:
-    """How many migrations this program would apply to ``db``."""
-    return len(migrations.pending(db))
-
-
 def apply(db: Database) -> None:
     """Apply every pending migration, each in its own transaction, then record the version
     (whatever order a store's migrations were applied in, it now has them all)."""
