@@ -1,13 +1,15 @@
 """Readers of the import pipeline: every sheet of a workbook or a CSV file as ``RawSheet`` rows.
 
-``open_sheets`` runs ``safety.check_file`` first, so no parser sees a hostile file. Workbooks
-(.xlsx, .xlsm and legacy .xls) are read with python-calamine. An xlsx/xlsm sheet streams: each
-call of its ``rows()`` reads the sheet in slices of whole rows that a worker thread parses ahead
-(``xlsx_stream``), so a 600,000-row register never sits in memory whole and its parsing overlaps
-with the caller's work; ``row_count`` is set once a reading has reached the end. A legacy .xls
-sheet (at most 65,536 rows), or an xlsx sheet whose part cannot be found through the workbook's
-relationships, is loaded whole on the first call and kept. Errors found while loading (a damaged
-part, a password) are raised by ``rows()`` as ``InputRejected``.
+``open_sheets`` runs ``safety.inspect_file`` first, so no parser sees a hostile file (a part
+declaring over ``safety.DEFER_BYTES`` has its size and CRC checked as it streams, or before
+calamine opens the workbook). Workbooks (.xlsx, .xlsm and legacy .xls) are read with calamine.
+An xlsx/xlsm sheet streams: each call of its ``rows()`` reads the sheet in slices of whole rows
+that a worker thread parses ahead (``xlsx_stream``), so a 600,000-row register never sits in
+memory whole and its parsing overlaps with the caller's work; ``row_count`` is set once a
+reading has reached the end. A legacy .xls sheet (at most 65,536 rows), or an xlsx sheet whose
+part cannot be found through the workbook's relationships, is loaded whole on the first call
+and kept. Errors found while loading or streaming (a damaged part, a password, a part larger
+than declared) are raised by ``rows()`` as ``InputRejected``.
 
 Row numbers are Excel's, 1-based, leading blank rows included; cell ``i`` of a row is in column
 ``i + 1``. Workbook cells come as calamine gives them: str ("" when empty), float or int, bool,
@@ -34,7 +36,6 @@ import functools
 import itertools
 import re
 import zipfile
-import zlib
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
@@ -49,15 +50,16 @@ from python_calamine import (
 )
 
 from branchdesk.domain.errors import BranchdeskError, InputRejected
+from branchdesk.exchange import inflate, safety
 from branchdesk.exchange.model import RawSheet, Row
-from branchdesk.exchange.safety import check_file, sheet_part, workbook_date1904
+from branchdesk.exchange.safety import Checked, inspect_file, sheet_part, workbook_date1904
 from branchdesk.exchange.xlsx_formulas import SliceScan, formulas_without_value
 from branchdesk.exchange.xlsx_slices import SliceReader
 from branchdesk.exchange.xlsx_stream import SheetMeta, SlicePlan, plan, xlsx_sheets
 
 __all__ = ["csv_encoding", "formula_cells", "formulas_without_value", "open_sheets", "release"]
 
-_CHECKED: dict[tuple[str, int, int, int], str] = {}
+_CHECKED: dict[tuple[str, int, int, int], Checked] = {}
 #: Rows of a streamed reading kept so that a re-read right after a header scan continues it.
 REPLAY_ROWS = 64
 #: Names under which calamine opens a file by path; any other name is opened from its bytes.
@@ -71,28 +73,28 @@ def open_sheets(path: Path, *, sheet: str | None = None) -> list[RawSheet]:
     Hidden and very hidden sheets come with ``hidden=True``. ``sheet`` picks one sheet by name
     (exact, else ignoring case) and raises ``InputRejected("sheet_not_found")`` listing the
     sheets when there is none; a CSV file ignores it. Raises ``InputRejected`` for a file that
-    ``check_file`` rejects or that calamine cannot open.
+    ``inspect_file`` rejects or that calamine cannot open.
     """
-    kind = _checked(path)
-    if kind == "csv":
+    checked = _checked(path)
+    if checked.kind == "csv":
         return [_csv_sheet(path)]
-    sheets = _workbook_sheets(path, kind)
+    sheets = _workbook_sheets(path, checked)
     return sheets if sheet is None else [_select(path, sheets, sheet)]
 
 
-def _checked(path: Path) -> str:
-    """``check_file(path)``, remembered for the same file (path, size, modification time): an
-    import opens each file twice (for its kind, then for its rows) and the check inflates every
-    part of a workbook."""
+def _checked(path: Path) -> Checked:
+    """``inspect_file(path, defer_large=True)``, remembered for the same file (path, size,
+    modification time): an import opens each file twice (for its kind, then for its rows) and
+    the check inflates every part of a workbook but the large ones it leaves unverified."""
     try:
         stat = path.stat()
         key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
     except OSError:
-        return check_file(path)  # it says what is wrong
+        return inspect_file(path, defer_large=True)  # it says what is wrong
     if key not in _CHECKED:
         if len(_CHECKED) >= 16:
             _CHECKED.clear()
-        _CHECKED[key] = check_file(path)
+        _CHECKED[key] = inspect_file(path, defer_large=True)
     return _CHECKED[key]
 
 
@@ -133,7 +135,7 @@ def _calamine_errors(path: Path) -> Iterator[None]:
         raise
     except PasswordError as e:
         raise InputRejected("file_encrypted", path=str(path)) from e
-    except (CalamineError, zipfile.BadZipFile, zlib.error, EOFError) as e:
+    except (CalamineError, zipfile.BadZipFile, *inflate.ERRORS, EOFError) as e:
         raise InputRejected("file_corrupt", path=str(path), detail=str(e)) from e
     except BaseException as e:  # pyo3's PanicException derives from BaseException
         if type(e).__name__ != "PanicException":
@@ -145,14 +147,16 @@ class _Book:
     """One workbook: its sheets (``SheetMeta``), and the calamine workbook of those loaded whole.
 
     An xlsx/xlsm workbook lists its sheets from its workbook part; calamine opens it only to
-    load a sheet whole (its shared strings can be large). A .xls is opened at once.
+    load a sheet whole (its shared strings can be large), after the entries ``inspect_file``
+    left unverified are checked (calamine trusts declared sizes). A .xls is opened at once.
     """
 
-    def __init__(self, path: Path, kind: str) -> None:
+    def __init__(self, path: Path, checked: Checked) -> None:
         self.path = path
-        self.kind = kind
+        self.kind = checked.kind
+        self.unverified = checked.unverified
         self.workbook: CalamineWorkbook | None = None
-        if kind == "xls":
+        if self.kind == "xls":
             self.workbook = self._open()
             self.metadata = [SheetMeta(m.name, m.typ == SheetTypeEnum.WorkSheet,
                                        m.visible == SheetVisibleEnum.Visible)
@@ -164,6 +168,7 @@ class _Book:
         self.loaded: dict[str, CalamineSheet] = {}
 
     def _open(self) -> CalamineWorkbook:
+        safety.verify_entries(self.path, self.unverified)  # once: the workbook is kept
         with _calamine_errors(self.path):
             if self.path.suffix.lower() in _CALAMINE_SUFFIXES[self.kind]:
                 return CalamineWorkbook.from_path(self.path)
@@ -306,9 +311,9 @@ def _no_rows() -> Iterator[Row]:
     return iter(())
 
 
-def _workbook_sheets(path: Path, kind: str) -> list[RawSheet]:
-    book = _Book(path, kind)
-    date1904 = kind != "xls" and workbook_date1904(path)
+def _workbook_sheets(path: Path, checked: Checked) -> list[RawSheet]:
+    book = _Book(path, checked)
+    date1904 = checked.kind != "xls" and workbook_date1904(path)
     sheets = []
     for meta in book.metadata:
         if not meta.worksheet:

@@ -18,16 +18,26 @@ Zip limits (a real 600,000-row × 12-column register is ~150 MB of XML at a rati
 - each entry, inflated with a bound, gives exactly its declared size and CRC: declared sizes that
   lie are caught before a reader that trusts them inflates gigabytes.
 
+``check_file`` runs all of them. ``inspect_file(path, defer_large=True)`` (the import's check:
+a large sheet is not inflated twice) skips the last one for entries declaring more than
+``DEFER_BYTES`` (16 MiB) and reports them as ``Checked.unverified``. The rule for those: no
+reader inflates one without a bound. It runs ``verify_entries`` first (before calamine opens
+the workbook), or inflates it no further than its declared size and compares size and CRC at
+its end with the same codes (``xlsx_stream._Entry`` streaming a sheet, ``read_entry``).
+
 The package-part helpers below (``workbook_part``, ``sheet_part``, ``read_part``) read the small
-XML parts of an xlsx with defusedxml, for the format, the 1904 flag and the formula check.
+XML parts of an xlsx with defusedxml (through ``read_entry``), for the format, the 1904 flag and
+the formula check.
 """
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import struct
 import zipfile
-import zlib
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError
@@ -36,6 +46,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from branchdesk.domain.errors import InputRejected
+from branchdesk.exchange import inflate
 
 MAX_FILE_BYTES = 1 << 30
 MAX_ENTRIES = 10_000
@@ -45,6 +56,8 @@ MAX_RATIO = 200
 RATIO_FLOOR_BYTES = 1 << 20
 #: Package parts read into memory to decide the format ([Content_Types].xml, workbook.xml).
 MAX_PART_BYTES = 64 << 20
+#: Entries declaring more than this are left to the reader by ``inspect_file(defer_large=True)``.
+DEFER_BYTES = 16 << 20
 
 SNIFF_BYTES = 64 * 1024
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -69,20 +82,60 @@ _XLSB_TYPE = "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What ``inspect_file`` found: the format, and the zip entries whose inflated size and CRC
+    are still to be checked (each declares more than ``DEFER_BYTES``)."""
+
+    kind: str
+    unverified: frozenset[str] = frozenset()
+
+
 def check_file(path: Path) -> str:
     """The format of ``path`` by its content: "xlsx", "xlsm", "xls" or "csv".
 
     Raises ``InputRejected`` (each cause its own code) for anything an import must not parse.
     A text file is taken as CSV only under a .csv name; its encoding is checked by the reader.
+    Every zip entry is inflated (with a bound) and its size and CRC compared.
     """
+    return inspect_file(path, defer_large=False).kind
+
+
+def inspect_file(path: Path, *, defer_large: bool) -> Checked:
+    """``check_file``, but with ``defer_large`` the entries declaring more than ``DEFER_BYTES``
+    are not inflated: they come back as ``Checked.unverified`` (see the module's rule). Every
+    other check runs on every entry."""
     size = _checked_size(path)
     with path.open("rb") as f:
         head = f.read(SNIFF_BYTES)
     if head.startswith(ZIP_MAGIC):
-        return _check_zip(path, size)
+        return _check_zip(path, size, defer_large)
     if head.startswith(OLE_MAGIC):
-        return _check_ole(path, size)
-    return _check_text(path, head)
+        return Checked(_check_ole(path, size))
+    return Checked(_check_text(path, head))
+
+
+def verify_entries(path: Path, names: Collection[str]) -> None:
+    """Inflate the entries ``names`` of the zip at ``path`` (each no further than its declared
+    size + 1 byte) and compare size and CRC, as ``check_file`` does: ``InputRejected``
+    ("zip_bomb_size_mismatch" or "file_corrupt") when one differs."""
+    if not names:
+        return
+    with _zip_errors(path), zipfile.ZipFile(path) as zf, path.open("rb") as raw:
+        infos = [info for info in zf.infolist() if info.filename in names]
+        if {info.filename for info in infos} != set(names):
+            raise InputRejected("file_corrupt", path=str(path), detail="entry missing")
+        for info in infos:
+            _check_inflated(path, raw, info)
+
+
+def read_entry(path: Path, info: zipfile.ZipInfo) -> bytes:
+    """The content of the entry ``info`` of the zip at ``path``, inflated no further than its
+    declared size + 1 byte; size and CRC compared as ``check_file`` does."""
+    blocks: list[bytes] = []
+    with _zip_errors(path), path.open("rb") as raw:
+        _check_inflated(path, raw, info, blocks)
+    return b"".join(blocks)
 
 
 def _checked_size(path: Path) -> int:
@@ -104,19 +157,27 @@ def _not_spreadsheet(path: Path, content: str) -> InputRejected:
 # --- zip (xlsx, xlsm) --------------------------------------------------------------------------
 
 
-def _check_zip(path: Path, size: int) -> str:
+def _check_zip(path: Path, size: int, defer_large: bool) -> Checked:
     count = _declared_entry_count(path, size)
     if count > MAX_ENTRIES:  # refused before zipfile builds an object per entry
         raise InputRejected("zip_bomb_entries", path=str(path), count=count, limit=MAX_ENTRIES)
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            _check_entries(path, infos, size)
-            with path.open("rb") as raw:
-                for info in infos:
+    with _zip_errors(path), zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+        _check_entries(path, infos, size)
+        deferred = {i.filename for i in infos if defer_large and i.file_size > DEFER_BYTES}
+        with path.open("rb") as raw:
+            for info in infos:
+                if info.filename not in deferred:
                     _check_inflated(path, raw, info)
-            return _ooxml_format(path, zf)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, struct.error,
+        return Checked(_ooxml_format(path, zf), frozenset(deferred))
+
+
+@contextlib.contextmanager
+def _zip_errors(path: Path) -> Iterator[None]:
+    """The errors of a damaged zip (zipfile's, zlib's, a short read) as ``file_corrupt``."""
+    try:
+        yield
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, *inflate.ERRORS, EOFError, struct.error,
             OSError) as e:
         raise InputRejected("file_corrupt", path=str(path), detail=str(e)) from e
 
@@ -174,25 +235,28 @@ def _check_entry(path: Path, info: zipfile.ZipInfo, size: int) -> None:
         raise InputRejected("zip_bomb_overlap", path=str(path))
 
 
-def _check_inflated(path: Path, raw: BinaryIO, info: zipfile.ZipInfo) -> None:
-    """Inflate one entry (never more than its declared size + 1 byte) and compare size and CRC."""
+def _check_inflated(path: Path, raw: BinaryIO, info: zipfile.ZipInfo,
+                    keep: list[bytes] | None = None) -> None:
+    """Inflate one entry (never more than its declared size + 1 byte) and compare size and CRC;
+    the inflated blocks go to ``keep`` when given."""
     raw.seek(info.header_offset)
     header = raw.read(30)
     if len(header) < 30 or header[:4] != b"PK\x03\x04":
         raise InputRejected("file_corrupt", path=str(path), detail=f"{info.filename}: header")
     name_len, extra_len = struct.unpack("<HH", header[26:30])
     raw.seek(info.header_offset + 30 + name_len + extra_len)
-    produced, crc = _inflate_bounded(raw, info)
+    produced, crc = _inflate_bounded(raw, info, keep)
     if produced > info.file_size:
         raise InputRejected("zip_bomb_size_mismatch", path=str(path), entry=info.filename)
     if produced != info.file_size or crc != info.CRC:
         raise InputRejected("file_corrupt", path=str(path), detail=f"{info.filename}: CRC")
 
 
-def _inflate_bounded(raw: BinaryIO, info: zipfile.ZipInfo) -> tuple[int, int]:
+def _inflate_bounded(raw: BinaryIO, info: zipfile.ZipInfo,
+                     keep: list[bytes] | None = None) -> tuple[int, int]:
     """Bytes and CRC-32 of an entry's content, stopping once it passes its declared size."""
     limit = info.file_size + 1
-    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    inflater = inflate.decompressobj() if info.compress_type == zipfile.ZIP_DEFLATED else None
     left, produced, crc, pending = info.compress_size, 0, 0, b""
     while produced < limit:
         if not pending:
@@ -205,7 +269,9 @@ def _inflate_bounded(raw: BinaryIO, info: zipfile.ZipInfo) -> tuple[int, int]:
         else:  # at most 4 MiB out per call, whatever the ratio
             data = inflater.decompress(pending, min(limit - produced, 1 << 22))
             pending = inflater.unconsumed_tail
-        produced, crc = produced + len(data), zlib.crc32(data, crc)
+        produced, crc = produced + len(data), inflate.crc32(data, crc)
+        if keep is not None:
+            keep.append(data)
         if inflater is not None and inflater.eof:
             break
     return produced, crc
@@ -214,7 +280,8 @@ def _inflate_bounded(raw: BinaryIO, info: zipfile.ZipInfo) -> tuple[int, int]:
 def _ooxml_format(path: Path, zf: zipfile.ZipFile) -> str:
     names = set(zf.namelist())
     if "[Content_Types].xml" not in names:
-        is_ods = "mimetype" in names and zf.read("mimetype").strip() == _ODS_MIMETYPE
+        is_ods = "mimetype" in names and \
+            read_entry(path, zf.getinfo("mimetype")).strip() == _ODS_MIMETYPE
         raise _not_spreadsheet(path, "ODS" if is_ods else "ZIP")
     for override in read_part(path, zf, "[Content_Types].xml").iter(f"{_CT_NS}Override"):
         kind = override.get("ContentType", "")
@@ -243,7 +310,7 @@ def read_part(path: Path, zf: zipfile.ZipFile, name: str) -> Element:
         if info.file_size > MAX_PART_BYTES:
             raise InputRejected("zip_bomb_entry_size", path=str(path), entry=name,
                                 size_mb=info.file_size >> 20, limit_mb=MAX_PART_BYTES >> 20)
-        root: Element = fromstring(zf.read(name))
+        root: Element = fromstring(read_entry(path, info))
         return root
     except (KeyError, ParseError, DefusedXmlException, zipfile.BadZipFile) as e:
         raise InputRejected("file_corrupt", path=str(path), detail=f"{name}: {e}") from e
@@ -268,7 +335,8 @@ def workbook_date1904(path: Path) -> bool:
 
 
 def sheet_part(path: Path, zf: zipfile.ZipFile, sheet_name: str) -> str:
-    """The zip name of a sheet's XML part, found through workbook.xml and its relationships."""
+    """The zip name of a sheet's XML part, found through workbook.xml and its relationships
+    (a target naming the part in another case is the part, as Excel and calamine read it)."""
     book = workbook_part(path, zf)
     sheets = [s for s in read_part(path, zf, book).iter() if local_name(s.tag) == "sheet"]
     ids = [relationship_id(s) for s in sheets if s.get("name") == sheet_name]
@@ -280,10 +348,18 @@ def sheet_part(path: Path, zf: zipfile.ZipFile, sheet_name: str) -> str:
     for rel in rels:
         target = rel.get("Target", "")
         if rel.get("Id") == ids[0] and target:
-            if target.startswith("/"):
-                return target.lstrip("/")
-            return posixpath.normpath(posixpath.join(folder, target))
+            part = target.lstrip("/") if target.startswith("/") else \
+                posixpath.normpath(posixpath.join(folder, target))
+            return _entry_named(zf, part)
     raise InputRejected("file_corrupt", path=str(path), detail=f"no part for sheet {sheet_name}")
+
+
+def _entry_named(zf: zipfile.ZipFile, part: str) -> str:
+    """``part`` as the zip spells it (ignoring case when it has no entry of that exact name)."""
+    names = zf.namelist()
+    if part in names:
+        return part
+    return next((n for n in names if n.casefold() == part.casefold()), part)
 
 
 def relationship_id(sheet: Element) -> str | None:

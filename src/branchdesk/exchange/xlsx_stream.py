@@ -8,6 +8,10 @@ closing tags; ``xlsx_slices`` has calamine parse them on a worker thread, each w
 parts calamine reads (``SlicePlan.copies``: content types, relationships, workbook, styles,
 shared strings).
 
+The sheet's part is inflated no further than its declared size, and its size and CRC are
+checked at its end (``safety.inspect_file`` leaves a large part to be checked so, as it streams);
+the copied parts are read through ``safety.read_entry``, bounded and checked likewise.
+
 Every cell carries its row and column in its ``r`` attribute, so calamine puts each one where
 the whole sheet would. A slice always starts at a row that names its number; a sheet whose rows
 do not is one slice. A comment, CDATA section or processing instruction is never cut. Parts
@@ -22,13 +26,20 @@ import re
 import struct
 import threading
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from branchdesk.exchange.safety import local_name, read_part, relationship_id, workbook_part
+from branchdesk.domain.errors import InputRejected
+from branchdesk.exchange import inflate
+from branchdesk.exchange.safety import (
+    local_name,
+    read_entry,
+    read_part,
+    relationship_id,
+    workbook_part,
+)
 
 #: XML per slice (inflated); the first slice is small so that the header is found at once.
 SLICE_BYTES = 8 << 20
@@ -69,16 +80,20 @@ class SlicePlan:
 
 
 def plan(path: Path, sheet: str, part: str) -> SlicePlan:
-    """The plan of ``sheet`` (zip part ``part``) of the xlsx/xlsm at ``path``."""
+    """The plan of ``sheet`` (zip part ``part``) of the xlsx/xlsm at ``path``; KeyError when
+    the zip has no part of that exact name. The copies are read with a bound and checked."""
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
+        if part not in names:  # calamine matches part names ignoring case, zipfile does not
+            raise KeyError(part)
         book = workbook_part(path, zf)
         folder, name = posixpath.split(book)
         rels = posixpath.join(folder, "_rels", name + ".rels")
         wanted = {"[Content_Types].xml", "_rels/.rels", book, rels,
                   posixpath.join(folder, "styles.xml"), posixpath.join(folder, "sharedStrings.xml")}
         wanted |= _typed_targets(path, zf, folder, rels) if rels in names else set()
-        copies = {n: zf.read(n) for n in sorted(wanted & names) if n != part}
+        copies = {n: read_entry(path, zf.getinfo(n)) for n in sorted(wanted & names)
+                  if n != part}  # bounded and checked: a large one may be unverified
     strings = max((len(v) for k, v in copies.items() if k.endswith("sharedStrings.xml")),
                   default=0)
     return SlicePlan(path, sheet, part, copies, book, rels, strings)
@@ -138,7 +153,9 @@ class Cutter:
         """Each slice as a whole worksheet document."""
         with _Entry(self.plan.path, self.plan.part) as stream:
             buffer = self._head(stream)
-            if buffer is None:
+            if buffer is None:  # no rows; the rest is still checked (size, CRC)
+                while not stop.is_set() and stream.read(_READ_BLOCK):
+                    pass
                 return
             blocks: list[bytes] = []
             size, ended = len(buffer), False
@@ -230,26 +247,47 @@ def _data_end(buffer: bytes) -> int:
 
 
 class _Entry:
-    """One zip entry's bytes, inflated straight with zlib: ``safety.check_file`` has checked its
-    sizes and CRC already, so zipfile's per-read bookkeeping is not paid again."""
+    """One zip entry's bytes, inflated straight (zipfile's per-read bookkeeping is not
+    paid), checked as they come: ``safety.inspect_file`` may have left a large sheet unverified.
+
+    No more than the declared size is ever handed out (more → ``zip_bomb_size_mismatch``), and
+    at the end the size and the CRC-32 of what came are compared with the declared ones
+    (``file_corrupt``), as ``safety.check_file`` would have done up front.
+    """
 
     def __init__(self, path: Path, part: str) -> None:
         with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo(part)
+            self.info = zf.getinfo(part)
+        self.path = path
         self.file = path.open("rb")
-        self.file.seek(info.header_offset)
+        self.file.seek(self.info.header_offset)
         header = self.file.read(_LOCAL_HEADER)
         if header[:4] != b"PK\x03\x04":
             self.file.close()
             raise zipfile.BadZipFile(f"no local header for {part}")
         name, extra = struct.unpack("<HH", header[26:30])
-        self.file.seek(info.header_offset + _LOCAL_HEADER + name + extra)
-        self.left = info.compress_size
-        deflated = info.compress_type == zipfile.ZIP_DEFLATED
-        self.inflate = zlib.decompressobj(-zlib.MAX_WBITS) if deflated else None
+        self.file.seek(self.info.header_offset + _LOCAL_HEADER + name + extra)
+        self.left = self.info.compress_size
+        self.room = self.info.file_size  # inflated bytes still to come
+        self.crc = 0
+        deflated = self.info.compress_type == zipfile.ZIP_DEFLATED
+        self.inflate = inflate.decompressobj() if deflated else None
 
     def read(self, size: int) -> bytes:
-        """Up to ``size`` inflated bytes; b"" at the end."""
+        """Up to ``size`` inflated bytes; b"" at the end (once size and CRC are checked)."""
+        data = self._next(max(1, min(size, self.room + 1)))  # at most one byte too many
+        if len(data) > self.room:
+            raise InputRejected("zip_bomb_size_mismatch", path=str(self.path),
+                                entry=self.info.filename)
+        if not data and (self.room or self.crc != self.info.CRC):
+            raise InputRejected("file_corrupt", path=str(self.path),
+                                detail=f"{self.info.filename}: CRC")
+        self.room -= len(data)
+        self.crc = inflate.crc32(data, self.crc)
+        return data
+
+    def _next(self, size: int) -> bytes:
+        """Up to ``size`` inflated bytes (never 0 bytes but at the end)."""
         if self.inflate is None:
             data = self.file.read(min(size, self.left))
             self.left -= len(data)
