@@ -23,9 +23,13 @@ def max_id(conn: sqlite3.Connection, table: str) -> int:
 
 
 def record_inserts(conn: sqlite3.Connection, table: str, before: int,
-                   note: dict[str, Any] | None = None) -> int:
-    """Audit the rows of ``table`` added since ``max_id`` was ``before``; returns their count."""
-    first, last, count = conn.execute(
+                   note: dict[str, Any] | None = None, *,
+                   span: tuple[int, int, int] | None = None) -> int:
+    """Audit the rows of ``table`` added since ``max_id`` was ``before``; returns their count.
+
+    ``span``: their (first id, last id, count) when the caller knows them (counting the rows
+    reads every page they fill)."""
+    first, last, count = span or conn.execute(
         f"SELECT MIN(id), MAX(id), COUNT(*) FROM {table} WHERE id > ?", (before,)).fetchone()
     if not count:
         return 0

