@@ -42,12 +42,37 @@ FY_RANGE = (1990, 2199)
 _KPI_NAMES = {code_key(text): d for d in CATALOGUE for text in (d.id, d.name_ja, d.name_en)}
 
 
+#: Distinct cells a column's readings are kept for across chunks (``Readings``).
+READINGS_LIMIT = 100_000
+
+
+@dataclass
+class Readings:
+    """One column's readings of distinct cells, kept from chunk to chunk of a sheet: a CSV's
+    dates are text, and a 600,000-row register has thousands of them in every chunk."""
+
+    plain: dict[Any, Any] = field(default_factory=dict)  # cell → value
+    special: dict[Any, Parsed | ValueRejected] = field(default_factory=dict)  # note or error
+
+    def __len__(self) -> int:
+        return len(self.plain) + len(self.special)
+
+
 @dataclass
 class CellOptions:
-    """What the sheet says about its cells."""
+    """What the sheet says about its cells, and the readings of its columns so far (by field).
+    """
 
     date1904: bool = False
     from_csv: bool = False
+    readings: dict[str, Readings] = field(default_factory=dict, compare=False, repr=False)
+
+    def readings_of(self, name: str) -> Readings:
+        """The readings kept for field ``name`` (emptied when they grow past the limit)."""
+        found = self.readings.setdefault(name, Readings())
+        if len(found) > READINGS_LIMIT:
+            found = self.readings[name] = Readings()
+        return found
 
 
 @dataclass
@@ -76,9 +101,10 @@ def parse_column(spec: FieldSpec, cells: list[Any], options: CellOptions) -> Col
         return number_column(cells)
     if kind in ("percent", "kpi_value", "raw"):
         return Column(list(cells))
+    memo = options.readings_of(spec.name)
     if kind in _FAST:
-        return fast_column(cells, _FAST[kind], _cell_parser(spec, options))
-    return memo_column(cells, _cell_parser(spec, options))
+        return fast_column(cells, _FAST[kind], _cell_parser(spec, options), memo)
+    return memo_column(cells, _cell_parser(spec, options), memo)
 
 
 def _cell_parser(spec: FieldSpec, options: CellOptions) -> Callable[[Any], Parsed]:
@@ -127,13 +153,13 @@ _FAST: dict[str, Callable[[list[Any]], list[Any]]] = {
 
 
 def fast_column(cells: list[Any], fast: Callable[[list[Any]], list[Any]],
-                parse: Callable[[Any], Parsed]) -> Column:
+                parse: Callable[[Any], Parsed], memo: Readings | None = None) -> Column:
     """``fast`` on the whole column, then ``memo_column`` on the cells it left (``_SLOW``)."""
     values = fast(cells)
     if _SLOW not in values:
         return Column(values)
     slow = [i for i, v in enumerate(values) if v is _SLOW]
-    rest = memo_column([cells[i] for i in slow], parse)
+    rest = memo_column([cells[i] for i in slow], parse, memo)
     for position, index in enumerate(slow):
         values[index] = rest.values[position]
     column = Column(values)
@@ -142,8 +168,10 @@ def fast_column(cells: list[Any], fast: Callable[[list[Any]], list[Any]],
     return column
 
 
-def memo_column(cells: list[Any], parse: Callable[[Any], Parsed]) -> Column:
-    """Parse ``cells`` with ``parse``, once per distinct value.
+def memo_column(cells: list[Any], parse: Callable[[Any], Parsed],
+                memo: Readings | None = None) -> Column:
+    """Parse ``cells`` with ``parse``, once per distinct value (once per sheet with ``memo``,
+    the column's readings of the chunks before).
 
     Equal cells share one reading (as a dict does: 1 == 1.0 == True); readers never mix
     booleans with numbers in a column where that would matter.
@@ -151,19 +179,17 @@ def memo_column(cells: list[Any], parse: Callable[[Any], Parsed]) -> Column:
     try:
         distinct = set(cells)
     except TypeError:  # an unhashable cell: never from a reader, but never a crash
-        distinct = None
-    if distinct is None:
         return _parse_each(cells, parse)
-    plain: dict[Any, Any] = {}
-    special: dict[Any, Parsed | ValueRejected] = {}
-    for cell in distinct:
+    memo = Readings() if memo is None else memo
+    plain, special = memo.plain, memo.special
+    for cell in distinct.difference(plain).difference(special):
         hit = _attempt(parse, cell)
         if isinstance(hit, ValueRejected) or hit[1] is not None:
             special[cell] = hit
         else:
             plain[cell] = hit[0]
     column = Column(list(map(plain.get, cells)))
-    if special:
+    if special and not special.keys().isdisjoint(distinct):
         for index, cell in enumerate(cells):
             if cell in special:
                 _record(column, index, special[cell])

@@ -38,11 +38,23 @@ def column_of(cells: list[list[Any]], index: int) -> list[Any]:
         return [row[index] if index < len(row) else None for row in cells]
 
 
+def columns_of(cells: list[list[Any]], indexes: Collection[int]) -> dict[int, list[Any]]:
+    """``column_of`` each of ``indexes``: the rows transposed at once (one C-speed ``zip``)
+    unless few of a wide sheet's columns are wanted."""
+    width = min(map(len, cells), default=0)
+    if not indexes or 3 * len(indexes) < width:
+        return {i: column_of(cells, i) for i in indexes}
+    transposed = list(zip(*cells, strict=False))  # as many as the shortest row has
+    return {i: list(transposed[i]) if i < len(transposed) else column_of(cells, i)
+            for i in indexes}
+
+
 def parse_columns(ctx: SheetContext, options: CellOptions, padding: Padding | None) -> None:
     """Parse every mapped column of the chunk; rejected cells and padding notes become
     problems. ``padding``: the sheet's rule for its 事業所記号 column, if it has one."""
+    columns = columns_of(ctx.cells, set(ctx.match.columns.values()))
     for name, index in ctx.match.columns.items():
-        raw = column_of(ctx.cells, index)
+        raw = columns[index]
         column = parse_column(ctx.spec.field(name), raw, options)
         ctx.raw[name] = raw
         ctx.values[name] = column.values
