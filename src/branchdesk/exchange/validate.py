@@ -48,8 +48,10 @@ from branchdesk.exchange.validate_steps import (
     skip_rows,
 )
 
-#: Rows validated at a time.
+#: Rows validated at a time; the first chunks are smaller (``FIRST_CHUNK_ROWS``, then twice the
+#: last): a streamed sheet's first rows are validated while the next are still being parsed.
 CHUNK_ROWS = 20_000
+FIRST_CHUNK_ROWS = 2_500
 #: Kinds whose rules read whole columns: validated in one chunk.
 WHOLE_SHEET_KINDS = frozenset({"generic", "kpi_sheet"})
 #: Called after each chunk with the number of data rows read so far (cancel point, progress).
@@ -149,8 +151,10 @@ def _chunks(rows: Iterator[Row], header_row: int, size: int
             ) -> Iterator[tuple[list[int], list[list[Any]]]]:
     """The data rows (below the header) in chunks of ``size``: (row numbers, cells)."""
     data = itertools.dropwhile(lambda row: row[0] <= header_row, rows)
-    while chunk := list(itertools.islice(data, size)):
+    step = min(size, FIRST_CHUNK_ROWS)
+    while chunk := list(itertools.islice(data, step)):
         yield [n for n, _ in chunk], [c for _, c in chunk]
+        step = min(size, 2 * step)
 
 
 class _Run:

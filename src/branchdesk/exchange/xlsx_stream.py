@@ -41,7 +41,8 @@ from branchdesk.exchange.safety import (
     workbook_part,
 )
 
-#: XML per slice (inflated); the first slice is small so that the header is found at once.
+#: XML per slice (inflated). The first slice is small so that the header is found at once; each
+#: next one twice the last up to ``SLICE_BYTES``, and near the end half of what is left.
 SLICE_BYTES = 8 << 20
 FIRST_SLICE_BYTES = 1 << 20
 #: Shared strings above this size are not copied into each slice workbook (they would be parsed
@@ -144,7 +145,7 @@ class Cutter:
 
     def __init__(self, slice_plan: SlicePlan, first: int) -> None:
         self.plan = slice_plan
-        self.target = first
+        self.target = self.size = first
         self.opening = b""
         self.closing = b""
         self.row_tag = b"<row"
@@ -170,7 +171,8 @@ class Cutter:
                 cut = self._cut(buffer) if size >= self.target else 0
                 if cut > 0:
                     yield self.opening + buffer[:cut] + self.closing
-                    buffer, size, self.target = buffer[cut:], size - cut, SLICE_BYTES
+                    buffer, size = buffer[cut:], size - cut
+                    self.target = self._next_target(size + stream.room)
                 elif ended:
                     end = _data_end(buffer)
                     if end > 0:
@@ -178,6 +180,13 @@ class Cutter:
                     return
                 else:  # nowhere to cut yet: wait for twice as much, not for every block
                     self.target = 2 * size
+
+    def _next_target(self, left: int) -> int:
+        """The next slice's size: twice the last one up to ``SLICE_BYTES`` (the first rows
+        reach the validation at once), and half of what is ``left`` near the end (the last
+        rows are not parsed long after the others, while the rest of the import waits)."""
+        self.size = min(SLICE_BYTES, 2 * self.size)
+        return max(FIRST_SLICE_BYTES, min(self.size, left // 2))
 
     def _head(self, stream: Any) -> bytes | None:
         """Read up to ``<sheetData>``; the rest of what was read, or None for an empty sheet."""
