@@ -57,5 +57,5 @@ def test_duplicate_keys_are_found_within_and_across_chunks(
     for keys in chunks:
         duplicates.see(keys, [10 + start + i for i in range(len(keys))], start)
         start += len(keys)
-    assert duplicates.first == first
+    assert {key: duplicates.first_of(key) for key in duplicates.first} == first
     assert duplicates.later == later

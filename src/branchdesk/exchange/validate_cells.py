@@ -222,7 +222,11 @@ def _attempt(parse: Callable[[Any], Parsed], cell: Any) -> Parsed | ValueRejecte
 
 def text_values(cells: list[Any]) -> list[str | None]:
     """Text as stored and shown: trimmed (full-width spaces too), None when blank."""
-    return [(c.strip() or None) if c.__class__ is str else clean_text(c) for c in cells]
+    try:
+        stripped = list(map(str.strip, cells))  # all text, the common case: one C-speed pass
+    except TypeError:  # a number, a date or an empty cell (None) among them
+        return [(c.strip() or None) if c.__class__ is str else clean_text(c) for c in cells]
+    return [text or None for text in stripped]
 
 
 def symbol_column(cells: list[Any], options: CellOptions) -> Column:

@@ -120,20 +120,29 @@ class Duplicates:
     other values are all invalid (an error at each later row naming the first).
     """
 
-    first: dict[Hashable, tuple[int, int]] = field(default_factory=dict)  # key → (row, position)
+    first: dict[Hashable, int] = field(default_factory=dict)  # key → position of its first
+    rows: list[int] = field(default_factory=list)  # position → Excel row
     later: list[tuple[Hashable, int, int]] = field(default_factory=list)  # (key, row, position)
 
     def see(self, keys: list[Hashable], rows: list[int], start: int) -> None:
-        """Record the keys of records ``start``, ``start + 1``, … (rows ``rows``)."""
+        """Record the keys of records ``start``, ``start + 1``, … (rows ``rows``); ``start`` is
+        the number of records seen before."""
+        if start != len(self.rows):
+            raise ValueError(f"records {start}… follow {len(self.rows)} records")
         first = self.first
+        self.rows.extend(rows)
+        positions = range(start, start + len(keys))
         if len(rows) == len(keys) == len(set(keys)) and first.keys().isdisjoint(keys):
-            positions = range(start, start + len(keys))  # every key new: no later record
-            first.update(zip(keys, zip(rows, positions, strict=True), strict=True))
+            first.update(zip(keys, positions, strict=True))  # every key new: no later record
             return
-        for offset, (key, row) in enumerate(zip(keys, rows, strict=True)):
-            seen = first.setdefault(key, (row, start + offset))
-            if seen[1] != start + offset:
-                self.later.append((key, row, start + offset))
+        for key, row, position in zip(keys, rows, positions, strict=True):
+            if first.setdefault(key, position) != position:
+                self.later.append((key, row, position))
+
+    def first_of(self, key: Hashable) -> tuple[int, int]:
+        """(Excel row, position) of the first record of ``key``."""
+        position = self.first[key]
+        return self.rows[position], position
 
     def settle(self, sink: RecordSink) -> Settled:
         """Compare every later record with the first of its key (in row order); the positions to
@@ -141,7 +150,7 @@ class Duplicates:
         settled = Settled()
         groups: dict[Hashable, list[tuple[int, int]]] = {}
         for key, row, position in self.later:
-            groups.setdefault(key, [self.first[key]]).append((row, position))
+            groups.setdefault(key, [self.first_of(key)]).append((row, position))
         for key, occurrences in groups.items():
             occurrences.sort()
             records = sink.fetch([p for _, p in occurrences])

@@ -24,6 +24,16 @@ from branchdesk.store.registers.tally import RegisterTally
 STAGED_KINDS = frozenset({"employers"})
 
 
+#: Cell types whose parsed values are already as SQLite stores them (str, int, float or None).
+_PLAIN_TYPES = frozenset({"text", "symbol", "code", "postal", "municipality", "office_number",
+                          "int", "number"})
+
+
+def _plain(match: HeaderMatch) -> frozenset[str]:
+    """The fields of a register whose values need no conversion to be staged."""
+    return frozenset(f.name for f in KINDS[match.kind].fields if f.type in _PLAIN_TYPES)
+
+
 def _present(match: HeaderMatch) -> list[str]:
     """The employer fields a register's columns carry."""
     spec = KINDS[match.kind]
@@ -40,6 +50,7 @@ class StageSink:
 
     def __init__(self, store: Store, match: HeaderMatch) -> None:
         self.stage: RecordStage = register_stage(store, _present(match), compute="none")
+        self.stage.plain = _plain(match)
         tally = None if match.base_date is None else RegisterTally(match.base_date)
         self.comparing = ComparingStage(store, self.stage, tally)
 
@@ -78,6 +89,7 @@ class FreshSink:
 
     def __init__(self, store: Store, match: HeaderMatch) -> None:
         self.register = FreshRegister(store, _present(match))
+        self.register.stage.plain = _plain(match)
 
     def add(self, names: tuple[str, ...], columns: list[list[Any]], rows: list[int]) -> None:
         """Queue one chunk for the writer."""

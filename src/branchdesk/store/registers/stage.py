@@ -68,6 +68,9 @@ class RecordStage:
                          if compute == "insert" or (compute == "carried"
                                                     and set(spec[0]) <= carried)}
         self.extra = dict(extra or {})
+        #: Columns whose values the caller hands over as stored (str, int, float or None):
+        #: staged without looking at each value's type.
+        self.plain: frozenset[str] = frozenset()
         self.size = 0
         self._dates: dict[str, dict[Any, Any]] = {}  # column → date → stored text, across chunks
         columns = ", ".join((*table.key, *self.present))
@@ -111,7 +114,9 @@ class RecordStage:
         self.add({n: [row.get(n) for row in rows] if n in self.extra else
                   list(map(itemgetter(n), rows)) for n in names})
 
-    def _converted(self, values: Sequence[Any], column: str) -> list[Any]:
+    def _converted(self, values: Sequence[Any], column: str) -> Sequence[Any]:
+        if column in self.plain and self.table.defaults.get(column) is None:
+            return values
         memo = self._dates.setdefault(column, {})
         if len(memo) > DATE_MEMO:
             memo.clear()
