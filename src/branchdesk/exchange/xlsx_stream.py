@@ -158,7 +158,7 @@ class Cutter:
                 while not stop.is_set() and stream.read(_READ_BLOCK):
                     pass
                 return
-            blocks: list[bytes] = []
+            blocks: list[bytes | memoryview] = [buffer]  # what is read and not yet cut
             size, ended = len(buffer), False
             while not stop.is_set():
                 if size < self.target and not ended:
@@ -167,19 +167,19 @@ class Cutter:
                     size += len(block)
                     ended = not block
                     continue
-                buffer, blocks = b"".join([buffer, *blocks]), []
+                buffer = b"".join(blocks)  # each byte is copied here and once into a slice
                 cut = self._cut(buffer) if size >= self.target else 0
                 if cut > 0:
-                    yield self.opening + buffer[:cut] + self.closing
-                    buffer, size = buffer[cut:], size - cut
+                    yield b"".join((self.opening, memoryview(buffer)[:cut], self.closing))
+                    blocks, size = [memoryview(buffer)[cut:]], size - cut
                     self.target = self._next_target(size + stream.room)
                 elif ended:
                     end = _data_end(buffer)
                     if end > 0:
-                        yield self.opening + buffer[:end] + self.closing
+                        yield b"".join((self.opening, memoryview(buffer)[:end], self.closing))
                     return
                 else:  # nowhere to cut yet: wait for twice as much, not for every block
-                    self.target = 2 * size
+                    blocks, self.target = [buffer], 2 * size
 
     def _next_target(self, left: int) -> int:
         """The next slice's size: twice the last one up to ``SLICE_BYTES`` (the first rows
