@@ -233,6 +233,8 @@ def symbol_column(cells: list[Any], options: CellOptions) -> Column:
     """事業所記号 as 7–8 digit text. A 7-digit value of a numeric cell (or of a CSV, which has
     no types) is padded to 8 digits only when every other value of the column has 8 digits.
     """
+    if _all_eight_digits(cells):
+        return Column(list(cells))
     column = Column([])
     append = column.values.append
     candidates: list[int] = []
@@ -247,6 +249,15 @@ def symbol_column(cells: list[Any], options: CellOptions) -> Column:
             candidates.append(index)
     _pad_symbols(column, candidates)
     return column
+
+
+def _all_eight_digits(cells: list[Any]) -> bool:
+    """True when every cell is 8-digit text (checked a column at a time)."""
+    try:
+        joined = "".join(cells)
+    except TypeError:  # a number or an empty cell among them
+        return False
+    return set(map(len, cells)) == {8} and joined.isascii() and joined.isdigit()
 
 
 def _symbol_text(cell: Any, index: int, column: Column) -> str | None:
