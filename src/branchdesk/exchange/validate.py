@@ -35,6 +35,7 @@ from branchdesk.exchange.validate_sheetwide import (
     MemorySink,
     Padding,
     RecordSink,
+    Settled,
     column_keys,
     duplicate_problem,
 )
@@ -285,10 +286,17 @@ class _Run:
         self.result.invalid_rows += len(settled.invalid)
         if self.spec.name == "employers":
             self.extra.update(settled.invalid)
-            kept = set(self.duplicates.first) - {key for _, key in settled.invalid}
-            self.result.listed_symbols_extra = set(self.extra.values()) - kept
+            self.result.listed_symbols_extra = self._extra_symbols(settled)
         self.result.problems = self.sheet_problems + [
             p for row in sorted(self.problems) for p in self.problems[row]]
+
+    def _extra_symbols(self, settled: Settled) -> set[Any]:
+        """事業所記号 of invalid rows that no kept record carries (they still count as listed)."""
+        extra = set(self.extra.values())
+        if not extra:
+            return extra  # the common case: no set of every key is needed
+        invalid = {key for _, key in settled.invalid}
+        return {s for s in extra if s not in self.duplicates.first or s in invalid}
 
     def _settle_padding(self) -> None:
         padding = self.padding
