@@ -84,6 +84,7 @@ class FreshRegister:
         first = self.stage.size
         self.stage.add(values)
         self.symbols.extend(values["symbol"])
+        self.insured += sum(filter(None, values.get("insured", ())))
         if self.stage.size > first:
             self.idle.clear()
             self.ranges.put((first, self.stage.size - 1))
@@ -110,8 +111,6 @@ class FreshRegister:
         stage), then an empty stage for the next chunk."""
         self.inserted += self.insert(first, last)
         self.conn.execute(self.headcounts)
-        self.insured += self.conn.execute(
-            f"SELECT COALESCE(SUM(insured), 0) FROM temp.{self.stage.name}").fetchone()[0]
         self.conn.execute(f"DELETE FROM temp.{self.stage.name}")
 
     def _stop(self) -> None:
