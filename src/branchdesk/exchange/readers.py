@@ -23,18 +23,16 @@ A real legacy .xls (BIFF8 in an OLE compound file) goes through calamine like th
 without values do not exist there. Tests cannot write one, so only its refusals are tested.
 
 CSV files are comma-separated text, decoded strictly as UTF-8 (with or without BOM), else
-strictly as CP932; rows are records counted from 1 as Excel shows them, cells are always str, and
-one leading apostrophe (branchdesk's formula protection on export, exchange.md §4) is removed.
+strictly as CP932 (``csv_read``: a CP932 file is decoded and checked as its rows are read); rows
+are records counted from 1 as Excel shows them, cells are always str, and one leading apostrophe
+(branchdesk's formula protection on export, exchange.md §4) is removed.
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import csv
 import functools
 import itertools
-import re
 import zipfile
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -51,6 +49,7 @@ from python_calamine import (
 
 from branchdesk.domain.errors import BranchdeskError, InputRejected
 from branchdesk.exchange import inflate, safety
+from branchdesk.exchange.csv_read import csv_encoding, csv_sheet
 from branchdesk.exchange.model import RawSheet, Row
 from branchdesk.exchange.safety import Checked, inspect_file, sheet_part, workbook_date1904
 from branchdesk.exchange.xlsx_formulas import SliceScan, formulas_without_value
@@ -77,7 +76,7 @@ def open_sheets(path: Path, *, sheet: str | None = None) -> list[RawSheet]:
     """
     checked = _checked(path)
     if checked.kind == "csv":
-        return [_csv_sheet(path)]
+        return [csv_sheet(path)]
     sheets = _workbook_sheets(path, checked)
     return sheets if sheet is None else [_select(path, sheets, sheet)]
 
@@ -323,80 +322,3 @@ def _workbook_sheets(path: Path, checked: Checked) -> list[RawSheet]:
         raw.rows = _SheetRows(book, raw)
         sheets.append(raw)
     return sheets
-
-
-# --- CSV ----------------------------------------------------------------------------------------
-
-#: Never text in a CSV from head office: NUL and C1 controls; after CP932 also the private use
-#: area, where bytes that are not Shift_JIS characters (0xA0, 0xFD–0xFF) and user-defined
-#: characters (外字) land, and where Latin-1 text read as CP932 usually does.
-_UTF8_FORBIDDEN = re.compile("[\x00\x80-\x9f]")
-_CP932_FORBIDDEN = re.compile("[\x00\x80-\x9f\ue000-\uf8ff]")
-_DECODE_CHUNK = 1 << 20
-
-
-def csv_encoding(path: Path) -> str:
-    """"utf-8-sig", "utf-8" or "cp932": the first that decodes the whole file strictly.
-
-    Raises ``InputRejected("csv_encoding_unknown")`` with the line where the decoding that
-    went furthest failed. The file is decoded in chunks, never held whole in memory.
-    """
-    failures = []
-    for encoding, forbidden in (("utf-8", _UTF8_FORBIDDEN), ("cp932", _CP932_FORBIDDEN)):
-        line = _first_undecodable_line(path, encoding, forbidden)
-        if line is None:
-            return "utf-8-sig" if encoding == "utf-8" and _has_bom(path) else encoding
-        failures.append(line)
-    raise InputRejected("csv_encoding_unknown", path=str(path), line=max(failures))
-
-
-def _has_bom(path: Path) -> bool:
-    with path.open("rb") as f:
-        return f.read(3) == codecs.BOM_UTF8
-
-
-def _first_undecodable_line(path: Path, encoding: str, forbidden: re.Pattern[str]) -> int | None:
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    line = 1
-    with path.open("rb") as f:
-        while True:
-            chunk = f.read(_DECODE_CHUNK)
-            try:
-                text = decoder.decode(chunk, final=not chunk)
-            except UnicodeDecodeError as e:
-                return line + chunk.count(b"\n", 0, max(e.start, 0))
-            bad = forbidden.search(text)
-            if bad:
-                return line + text.count("\n", 0, bad.start())
-            if not chunk:
-                return None
-            line += text.count("\n")
-
-
-def _csv_sheet(path: Path) -> RawSheet:
-    encoding = csv_encoding(path)
-
-    def rows() -> Iterator[Row]:
-        return _csv_rows(path, encoding)
-
-    return RawSheet(path=path, name=path.name, rows=rows, from_csv=True, encoding=encoding)
-
-
-def _csv_rows(path: Path, encoding: str) -> Iterator[Row]:
-    number = 0
-    try:
-        with path.open(encoding=encoding, newline="") as f:
-            for number, cells in enumerate(csv.reader(f), start=1):
-                yield number, _unguarded(cells)
-    except csv.Error as e:
-        raise InputRejected("csv_malformed", path=str(path), row=number + 1,
-                            detail=str(e)) from e
-    except UnicodeDecodeError as e:  # the file changed since its encoding was checked
-        raise InputRejected("csv_encoding_unknown", path=str(path), line=number + 1) from e
-
-
-def _unguarded(cells: list[str]) -> list[str]:
-    """Cells with one leading apostrophe removed (exchange.md §4: branchdesk's CSV guard)."""
-    if "\x1f'" not in "\x1f" + "\x1f".join(cells):  # one C-speed search per row
-        return cells
-    return [cell[1:] if cell.startswith("'") else cell for cell in cells]
