@@ -4,8 +4,10 @@
 (``xlsx_stream.Cutter``), wraps each slice in a small stored workbook of its own and has
 calamine parse it (calamine releases the GIL while it parses), and hands the parsed sheets over
 one at a time, so that at most two are held. A workbook whose shared strings are large
-(``SlicePlan.shared``) has every slice written as a sheet of one temporary workbook instead, so
-that calamine reads the shared strings once; the file is removed when the reading ends.
+(``SlicePlan.shared``) has its slices written as sheets of a few temporary workbooks of growing
+size instead (``xlsx_groups``), so that calamine reads the shared strings a few times, not once
+per slice, and the first rows come after the first slice is written, not the whole sheet; the
+files are removed as their slices are parsed, and when the reading ends.
 """
 
 from __future__ import annotations
@@ -13,22 +15,18 @@ from __future__ import annotations
 import atexit
 import contextlib
 import io
-import posixpath
 import queue
-import re
-import shutil
-import tempfile
 import threading
 import weakref
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from python_calamine import CalamineWorkbook
 
 from branchdesk.exchange import xlsx_stream
+from branchdesk.exchange.xlsx_groups import Groups
 from branchdesk.exchange.xlsx_stream import Cutter, SlicePlan
 
 _WAIT_S = 0.2
@@ -103,7 +101,7 @@ class SliceReader:
         except BaseException as error:  # calamine panics derive from BaseException
             self._put("error", error)
 
-    def _documents(self) -> Iterator[tuple[bytes, Any]]:
+    def _documents(self) -> Generator[tuple[bytes, Any], None, None]:
         """Each slice's document and what ``inspect`` found in it."""
         cutter = Cutter(self.plan, xlsx_stream.FIRST_SLICE_BYTES)
         for index, document in enumerate(cutter.documents(self.stop)):
@@ -129,23 +127,12 @@ class SliceReader:
         return sheet if sheet.start is not None else None
 
     def _work_shared(self) -> None:
-        """Every slice as a sheet of one temporary workbook with the shared strings once."""
-        folder = Path(tempfile.mkdtemp(prefix="branchdesk-slices-"))
-        try:
-            found = _write_slices(self.plan, self._documents(), folder / "slices.xlsx")
-            if self.stop.is_set():
-                return
-            workbook = CalamineWorkbook.from_path(folder / "slices.xlsx")
-            try:
-                for index, result in enumerate(found):
-                    sheet = workbook.get_sheet_by_name(_slice_name(index))
-                    piece = Slice(sheet if sheet.start is not None else None, result)
-                    if self.stop.is_set() or not self._put("slice", piece):
+        """The slices as sheets of a few temporary workbooks, written ahead (``xlsx_groups``)."""
+        with contextlib.closing(Groups(self.plan, self._documents(), self.stop)) as groups:
+            for group in groups:
+                for sheet, found in group.sheets():
+                    if self.stop.is_set() or not self._put("slice", Slice(sheet, found)):
                         return
-            finally:
-                workbook.close()
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
 
     def _put(self, kind: str, item: Any) -> bool:
         """Hand ``item`` over; False when the reader was closed meanwhile."""
@@ -156,63 +143,3 @@ class SliceReader:
             except queue.Full:
                 continue
         return False
-
-
-# --- one temporary workbook for every slice -------------------------------------------------
-
-
-def _slice_name(index: int) -> str:
-    return f"bd_slice{index}"
-
-
-_SHEETS = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)sheets\b[^>]*>.*?</\1sheets>", re.S)
-_SHEET_ID_ATTR = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet\s[^>]*?\s([\w.-]+:id)=")
-_RELS_END = re.compile(rb"</((?:[A-Za-z_][\w.-]*:)?)Relationships>")
-
-
-def _write_slices(slice_plan: SlicePlan, documents: Iterator[tuple[bytes, Any]],
-                  target: Path) -> list[Any]:
-    """Write every slice into the stored workbook ``target`` (the package parts of
-    ``slice_plan.copies``, its workbook and relationships listing the slices as sheets
-    ``bd_slice0``, …); returns what ``inspect`` found in each."""
-    found: list[Any] = []
-    folder = posixpath.dirname(slice_plan.book)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as zf:
-        for index, (document, result) in enumerate(documents):
-            zf.writestr(posixpath.join(folder, "worksheets", _slice_name(index) + ".xml"),
-                        document)
-            found.append(result)
-        book, rels = _slice_package(slice_plan, len(found))
-        for name, data in slice_plan.copies.items():
-            zf.writestr(name, book if name == slice_plan.book else rels
-                        if name == slice_plan.rels else data)
-    return found
-
-
-def _slice_package(slice_plan: SlicePlan, count: int) -> tuple[bytes, bytes]:
-    """The workbook part listing ``count`` slice sheets, and its relationships part."""
-    original = slice_plan.copies[slice_plan.book]
-    sheets = _SHEETS.search(original)
-    attribute = _SHEET_ID_ATTR.search(original)
-    if sheets is None or attribute is None:
-        raise zipfile.BadZipFile("workbook part without sheets")
-    prefix, rid = sheets.group(1), attribute.group(1)
-    listed = b"".join(b'<%ssheet name="%s" sheetId="%d" %s="bdSlice%d"/>' % (
-        prefix, _slice_name(i).encode(), i + 1, rid, i) for i in range(count))
-    book = original[:sheets.start()] + b"<%ssheets>%s</%ssheets>" % (prefix, listed, prefix) \
-        + original[sheets.end():]
-    kind = _worksheet_type(slice_plan)
-    relations = b"".join(b'<Relationship Id="bdSlice%d" Type="%s" Target="worksheets/%s.xml"/>'
-                         % (i, kind, _slice_name(i).encode()) for i in range(count))
-    rels = slice_plan.copies[slice_plan.rels]
-    end = _RELS_END.search(rels)
-    if end is None:
-        raise zipfile.BadZipFile("relationships part without its end")
-    return book, rels[:end.start()] + relations + rels[end.start():]
-
-
-def _worksheet_type(slice_plan: SlicePlan) -> bytes:
-    """The relationship type of the sliced sheet (transitional or strict OOXML)."""
-    found = re.search(rb'Type="([^"]*/worksheet)"', slice_plan.copies[slice_plan.rels])
-    return found.group(1) if found else \
-        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"

@@ -46,7 +46,8 @@ from branchdesk.exchange.safety import (
 SLICE_BYTES = 8 << 20
 FIRST_SLICE_BYTES = 1 << 20
 #: Shared strings above this size are not copied into each slice workbook (they would be parsed
-#: again with each one): every slice goes into one temporary workbook instead.
+#: again with each one): the slices go into a few temporary workbooks of growing size instead
+#: (``xlsx_groups``), each listing its slices as sheets.
 SHARED_STRINGS_LIMIT = 1 << 20
 _READ_BLOCK = 8 << 20
 _ROOT = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)worksheet[\s>]")
@@ -75,7 +76,7 @@ class SlicePlan:
 
     @property
     def shared(self) -> bool:
-        """True when the slices go into one temporary workbook (big shared strings, and a
+        """True when the slices go into temporary workbooks of their own (big shared strings, and a
         workbook part and relationships to list them in)."""
         return self.strings > SHARED_STRINGS_LIMIT and {self.book, self.rels} <= set(self.copies)
 
