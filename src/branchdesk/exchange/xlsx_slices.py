@@ -18,7 +18,6 @@ import io
 import queue
 import threading
 import weakref
-import zipfile
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +27,7 @@ from python_calamine import CalamineWorkbook
 from branchdesk.exchange import xlsx_stream
 from branchdesk.exchange.xlsx_groups import Groups
 from branchdesk.exchange.xlsx_stream import Cutter, SlicePlan
+from branchdesk.exchange.zip_stored import StoredZip
 
 _WAIT_S = 0.2
 #: What the worker runs on each slice's XML (the formula scan): (document, first) → result.
@@ -109,18 +109,15 @@ class SliceReader:
 
     def _work_each(self) -> None:
         """Each slice in its own small workbook, parsed as soon as it is cut."""
+        zipper = StoredZip(self.plan.copies)
         for document, found in self._documents():
-            if self.stop.is_set() or not self._put("slice", Slice(self._parse(document), found)):
+            sheet = self._parse(zipper, document)
+            if self.stop.is_set() or not self._put("slice", Slice(sheet, found)):
                 return
 
-    def _parse(self, document: bytes) -> Any:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zf:
-            for name, data in self.plan.copies.items():
-                zf.writestr(name, data)
-            zf.writestr(self.plan.part, document)
+    def _parse(self, zipper: StoredZip, document: bytes) -> Any:
+        buffer = io.BytesIO(zipper.archive(self.plan.part, document))
         del document
-        buffer.seek(0)
         workbook = CalamineWorkbook.from_filelike(buffer)
         sheet = workbook.get_sheet_by_name(self.plan.sheet)
         workbook.close()
