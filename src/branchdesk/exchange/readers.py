@@ -51,6 +51,7 @@ from branchdesk.domain.errors import BranchdeskError, InputRejected
 from branchdesk.exchange import inflate, safety
 from branchdesk.exchange.csv_read import csv_encoding, csv_sheet
 from branchdesk.exchange.model import RawSheet, Row
+from branchdesk.exchange.row_blocks import Block, Reading
 from branchdesk.exchange.safety import Checked, inspect_file, sheet_part, workbook_date1904
 from branchdesk.exchange.xlsx_formulas import SliceScan, formulas_without_value
 from branchdesk.exchange.xlsx_slices import SliceReader
@@ -197,7 +198,7 @@ class _SheetRows:
         self.book = book
         self.owner = owner
         self.formulas: set[tuple[int, int]] = set()
-        self.live: Iterator[Row] | None = None  # a reading handed out no further than ``head``
+        self.live: Reading | None = None  # a reading handed out no further than ``head``
         self.head: list[Row] = []
 
     @functools.cached_property
@@ -221,21 +222,35 @@ class _SheetRows:
     def release(self) -> None:
         """Stop a reading kept for replay (its worker and slices)."""
         if self.live is not None:
-            self.live.close()  # type: ignore[attr-defined]
+            self.live.close()
         self.live, self.head = None, []
+
+    def blocks(self) -> Iterator[Block]:
+        """A streamed sheet's rows as blocks (one per slice): what a call gives, without a
+        Python step per row. A reading kept after a header scan goes on from its head."""
+        if self.slices is None:
+            raise ValueError("only a streamed sheet is read in blocks")
+        live, head = self.live, self.head
+        self.live, self.head = None, []
+        if live is None:
+            yield from Reading(self._blocks(self.slices)).rest()
+            return
+        if head:
+            yield head[0][0], [cells for _, cells in head]
+        yield from live.rest()
 
     def _replayed(self, slices: SlicePlan) -> Iterator[Row]:
         if self.live is None:
-            self.live, self.head = self._streamed(slices), []
+            self.live, self.head = Reading(self._blocks(slices)), []
         live, index = self.live, 0
         while True:
             if index < len(self.head):
                 yield self.head[index]
             elif self.live is not live:  # another caller took the reading on: read again
-                yield from itertools.islice(self._streamed(slices), index, None)
+                yield from itertools.islice(Reading(self._blocks(slices)).rows(), index, None)
                 return
             else:
-                row = next(live, None)
+                row = live.next_row()
                 if row is None:
                     self.live, self.head = None, []
                     return
@@ -244,13 +259,14 @@ class _SheetRows:
                 else:  # past the head: this caller owns the rest of the reading
                     self.live, self.head = None, []
                     yield row
-                    yield from live
+                    yield from live.rows()
                     return
                 yield row
             index += 1
 
-    def _streamed(self, slices: SlicePlan) -> Iterator[Row]:
-        """Rows of every slice; rows no slice holds (blank ones between slices) as blank."""
+    def _blocks(self, slices: SlicePlan) -> Iterator[Block]:
+        """The rows of every slice, a block per slice; rows no slice holds (blank ones between
+        slices) as a block of blank rows."""
         last = 0
         reader = SliceReader(slices, SliceScan())
         with contextlib.closing(reader), _calamine_errors(self.book.path):
@@ -262,8 +278,12 @@ class _SheetRows:
                 rows: list[list[Any]] = piece.sheet.to_python(skip_empty_area=True)
                 piece.sheet = None
                 width = start[1] + (len(rows[0]) if rows else 0)
-                yield from ((n, [""] * width) for n in range(last + 1, start[0] + 1))
-                yield from _numbered(rows, start)
+                if start[0] > last:
+                    yield last + 1, [[""] * width for _ in range(last, start[0])]
+                if start[1]:
+                    pad: list[Any] = [""] * start[1]
+                    rows = [pad + cells for cells in rows]
+                yield start[0] + 1, rows
                 last = start[0] + len(rows)
         self.owner.row_count = last
 
@@ -284,15 +304,6 @@ def _slice_plan(book: _Book, name: str) -> SlicePlan | None:
         return plan(book.path, name, part)
     except (InputRejected, KeyError, zipfile.BadZipFile):
         return None  # calamine finds it its own way: load it whole
-
-
-def _numbered(rows: list[list[Any]], start: tuple[int, int]) -> Iterator[Row]:
-    """Rows from Excel row ``start[0] + 1`` on, padded on the left to column ``start[1] + 1``."""
-    first = start[0] + 1
-    if not start[1]:
-        return zip(itertools.count(first), rows)
-    pad: list[Any] = [""] * start[1]
-    return ((first + i, pad + cells) for i, cells in enumerate(rows))
 
 
 def _calamine_rows(sheet: CalamineSheet) -> Iterator[Row]:

@@ -28,6 +28,7 @@ from branchdesk.domain.numbers import PERCENT_READINGS
 from branchdesk.exchange.columns import HeaderMatch
 from branchdesk.exchange.fields import KINDS
 from branchdesk.exchange.model import Problem, RawSheet, Row
+from branchdesk.exchange.row_blocks import Block
 from branchdesk.exchange.validate_cells import CellOptions
 from branchdesk.exchange.validate_kinds import CHECK, RESOLVE, SheetContext, check_employers
 from branchdesk.exchange.validate_sheetwide import (
@@ -119,7 +120,7 @@ def validate_sheet(sheet: RawSheet, match: HeaderMatch, *, percent: str | None =
     run.result.sink = sink
     size = 1 << 62 if match.kind in WHOLE_SHEET_KINDS else CHUNK_ROWS
     with _gc_paused():
-        for numbers, cells in _chunks(sheet.rows(), match.header_row, size):
+        for numbers, cells in _chunks_of(sheet, match.header_row, size):
             run.chunk(numbers, cells)
             if tick is not None:
                 tick(run.result.rows_read)
@@ -146,6 +147,33 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _chunks_of(sheet: RawSheet, header_row: int, size: int
+               ) -> Iterator[tuple[list[int], list[list[Any]]]]:
+    """The data rows of ``sheet`` in chunks: from its blocks when it is streamed."""
+    if getattr(sheet.rows, "streams", False):
+        return _block_chunks(sheet.rows.blocks(), header_row, size)  # type: ignore[attr-defined]
+    return _chunks(sheet.rows(), header_row, size)
+
+
+def _block_chunks(blocks: Iterator[Block], header_row: int, size: int
+                  ) -> Iterator[tuple[list[int], list[list[Any]]]]:
+    """``_chunks`` of rows given as blocks of consecutive rows (the same chunks)."""
+    step = min(size, FIRST_CHUNK_ROWS)
+    numbers: list[int] = []
+    cells: list[list[Any]] = []
+    for first, rows in blocks:
+        skip = max(0, header_row + 1 - first)
+        if skip < len(rows):
+            numbers.extend(range(first + skip, first + len(rows)))
+            cells.extend(rows[skip:] if skip else rows)
+        while len(cells) >= step:
+            yield numbers[:step], cells[:step]
+            del numbers[:step], cells[:step]
+            step = min(size, 2 * step)
+    if cells:
+        yield numbers, cells
 
 
 def _chunks(rows: Iterator[Row], header_row: int, size: int
