@@ -131,12 +131,14 @@ def search_keys(*columns: Sequence[object]) -> list[str]:
 
 
 def _search_column(values: Sequence[object]) -> list[str]:
-    texts = [v if type(v) is str else cell_text(v) for v in values]
-    joined = _JOIN.join(texts)
-    if joined.count(_JOIN) != len(texts) - 1:
+    try:
+        joined = _JOIN.join(values)  # type: ignore[arg-type]  # all text: the common case
+    except TypeError:
+        joined = _JOIN.join([v if type(v) is str else cell_text(v) for v in values])
+    if joined.count(_JOIN) != len(values) - 1:
         return [_search_part(v) for v in values]  # a value holds NUL itself: row by row
     if joined.isascii():
-        return "".join(joined.lower().split()).split(_JOIN) if texts else []
+        return "".join(joined.lower().split()).split(_JOIN) if values else []
     folded = nfkc(joined).casefold()
     text = "".join(folded.split())
     if len(text) != len(folded):  # recompose where a removed space split a sequence
