@@ -34,7 +34,6 @@ Parsed = tuple[Any, tuple[str, dict[str, Any]] | None]
 _INF = float("inf")
 _SLOW: Any = object()  # a cell the column's fast path leaves to the full parser
 _ITEM_SEPARATORS = re.compile(r"[、､,，/／\r\n]+")
-_POSTAL = re.compile(r"[0-9]{3}-[0-9]{4}")
 _FY = re.compile(r"(?:FY)?(\d{4})(?:年度|年)?", re.ASCII)
 _ERA_FY = re.compile(r"(令和|平成|R|H)(元|\d{1,2})年?度?")
 _ERA_OFFSETS = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
@@ -131,24 +130,14 @@ def _fast_dates(cells: list[Any]) -> list[Any]:
     return [c if c.__class__ is date else _SLOW for c in cells]
 
 
-def _fast_office_number(cells: list[Any]) -> list[Any]:
-    return [c if c.__class__ is str and len(c) == 5 and c.isdigit() and c.isascii() else _SLOW
-            for c in cells]
-
-
-def _fast_postal(cells: list[Any]) -> list[Any]:
-    match = _POSTAL.fullmatch
-    return [c.replace("-", "") if c.__class__ is str and match(c) else _SLOW for c in cells]
-
-
 def _fast_person_key(cells: list[Any]) -> list[Any]:
     return [c if c.__class__ is str and c.isascii() and c.isalnum() else _SLOW for c in cells]
 
 
-#: Column-wide fast paths: the common cell read inline, ``_SLOW`` for the rest.
+#: Column-wide fast paths: the common cell read inline, ``_SLOW`` for the rest. 郵便番号 and
+#: 事業所番号 repeat across a register: the sheet's readings of distinct cells serve them better.
 _FAST: dict[str, Callable[[list[Any]], list[Any]]] = {
-    "date": _fast_dates, "office_number": _fast_office_number,
-    "person_key": _fast_person_key, "postal": _fast_postal,
+    "date": _fast_dates, "person_key": _fast_person_key,
 }
 
 
