@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from branchdesk.exchange.fields import KINDS
 from branchdesk.exchange.validate_cells import CellOptions, parse_column
@@ -57,5 +59,37 @@ def test_duplicate_keys_are_found_within_and_across_chunks(
     for keys in chunks:
         duplicates.see(keys, [10 + start + i for i in range(len(keys))], start)
         start += len(keys)
-    assert {key: duplicates.first_of(key) for key in duplicates.first} == first
+    assert {key: duplicates.first_of(key) for key in duplicates.seen_keys()} == first
     assert duplicates.later == later
+
+
+def _reference(chunks: list[list[Any]]) -> tuple[dict[Any, int], list[tuple[Any, int, int]]]:
+    """Duplicate detection the plain way: a dict of every key's first position."""
+    first: dict[Any, int] = {}
+    later = []
+    for position, key in enumerate(k for chunk in chunks for k in chunk):
+        if first.setdefault(key, position) != position:
+            later.append((key, 100 + position, position))
+    return first, later
+
+
+KEYS = st.one_of(st.sampled_from(["3100", "3101", "3102", "3200", "4000"]),
+                 st.tuples(st.sampled_from(["k", "m"]), st.one_of(st.none(), st.integers(0, 3))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(chunks=st.lists(st.lists(KEYS, max_size=6), max_size=5),
+       sorted_first=st.booleans())
+def test_sorted_or_not_every_repeated_key_is_found(chunks: list[list[Any]],
+                                                    sorted_first: bool) -> None:
+    if sorted_first and chunks:  # the common register: keys in increasing order for a while
+        chunks = [sorted({k for k in chunks[0] if isinstance(k, str)}), *chunks[1:]]
+    duplicates, start = Duplicates(), 0
+    for keys in chunks:
+        duplicates.see(keys, [100 + start + i for i in range(len(keys))], start)
+        start += len(keys)
+    first, later = _reference(chunks)
+    assert {k: duplicates.first_of(k)[1] for k in duplicates.seen_keys()} == first
+    assert duplicates.later == later
+    assert all(duplicates.seen(k) for k in first)
+    assert not duplicates.seen("9999") and not duplicates.seen(("z", None))

@@ -324,7 +324,7 @@ class _Run:
         if not extra:
             return extra  # the common case: no set of every key is needed
         invalid = {key for _, key in settled.invalid}
-        return {s for s in extra if s not in self.duplicates.first or s in invalid}
+        return {s for s in extra if not self.duplicates.seen(s) or s in invalid}
 
     def _settle_padding(self) -> None:
         padding = self.padding

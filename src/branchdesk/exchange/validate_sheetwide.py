@@ -9,7 +9,10 @@ keeps them as dicts, a staging sink (``importer``) writes them to a temporary ta
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -112,14 +115,29 @@ def column_keys(spec: KindSpec, names: tuple[str, ...], columns: list[list[Any]]
 # --- duplicate keys ------------------------------------------------------------------------------
 
 
+def _increasing(before: list[Hashable], keys: list[Hashable]) -> bool:
+    """True when ``keys`` are in strictly increasing order and follow ``before``'s last."""
+    try:
+        if before and keys and not before[-1] < keys[0]:  # type: ignore[operator]
+            return False
+        return all(map(operator.lt, keys, itertools.islice(keys, 1, None)))  # type: ignore[arg-type]
+    except TypeError:  # keys that do not compare (None in a compound key)
+        return False
+
+
 @dataclass
 class Duplicates:
     """Keys seen so far: the first record of each, and the later records with a seen key.
 
     Exact duplicates are merged (a warning at the later row); records with the same key and
     other values are all invalid (an error at each later row naming the first).
+
+    A register sorted by its key (as head office's are) cannot repeat one: while the keys come
+    in increasing order they are only listed (``ordered``); the first key out of order turns the
+    list into a dict (key → position), which looks every later key up.
     """
 
+    ordered: list[Hashable] | None = field(default_factory=list)  # by position, increasing
     first: dict[Hashable, int] = field(default_factory=dict)  # key → position of its first
     rows: list[int] = field(default_factory=list)  # position → Excel row
     later: list[tuple[Hashable, int, int]] = field(default_factory=list)  # (key, row, position)
@@ -127,21 +145,45 @@ class Duplicates:
     def see(self, keys: list[Hashable], rows: list[int], start: int) -> None:
         """Record the keys of records ``start``, ``start + 1``, … (rows ``rows``); ``start`` is
         the number of records seen before."""
-        if start != len(self.rows):
+        if start != len(self.rows) or len(rows) != len(keys):
             raise ValueError(f"records {start}… follow {len(self.rows)} records")
-        first = self.first
         self.rows.extend(rows)
+        if self.ordered is not None and _increasing(self.ordered, keys):
+            self.ordered.extend(keys)
+            return
+        first = self._keyed()
         positions = range(start, start + len(keys))
-        if len(rows) == len(keys) == len(set(keys)) and first.keys().isdisjoint(keys):
+        if len(keys) == len(set(keys)) and first.keys().isdisjoint(keys):
             first.update(zip(keys, positions, strict=True))  # every key new: no later record
             return
         for key, row, position in zip(keys, rows, positions, strict=True):
             if first.setdefault(key, position) != position:
                 self.later.append((key, row, position))
 
+    def _keyed(self) -> dict[Hashable, int]:
+        """``first``, made from ``ordered`` the first time it is needed."""
+        if self.ordered is not None:
+            self.first = dict(zip(self.ordered, range(len(self.ordered)), strict=True))
+            self.ordered = None
+        return self.first
+
+    def seen(self, key: Hashable) -> bool:
+        """True when a record with ``key`` was seen."""
+        if self.ordered is None:
+            return key in self.first
+        try:
+            at = bisect.bisect_left(self.ordered, key)  # type: ignore[call-overload]
+        except TypeError:  # a key of another kind than the sheet's
+            return False
+        return at < len(self.ordered) and self.ordered[at] == key
+
+    def seen_keys(self) -> list[Hashable]:
+        """Every key seen, each once."""
+        return list(self.first) if self.ordered is None else list(self.ordered)
+
     def first_of(self, key: Hashable) -> tuple[int, int]:
         """(Excel row, position) of the first record of ``key``."""
-        position = self.first[key]
+        position = self._keyed()[key]
         return self.rows[position], position
 
     def settle(self, sink: RecordSink) -> Settled:
