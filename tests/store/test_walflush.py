@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from branchdesk.store.connection import PAGE_SIZE, create_store, open_store
 from branchdesk.store.walflush import WalFlusher
 
@@ -15,7 +17,9 @@ def test_a_new_store_has_the_large_page_size(tmp_path: Path) -> None:
         assert store.scalar("PRAGMA page_size") == PAGE_SIZE == 16384
 
 
-def test_flushing_mid_transaction_changes_nothing_a_reader_sees(tmp_path: Path) -> None:
+@pytest.mark.parametrize("background", [False, True])
+def test_flushing_mid_transaction_changes_nothing_a_reader_sees(tmp_path: Path,
+                                                                background: bool) -> None:
     path = tmp_path / "branch.db"
     create_store(path, "31").close()
     with open_store(path, write=True) as store:
@@ -25,9 +29,9 @@ def test_flushing_mid_transaction_changes_nothing_a_reader_sees(tmp_path: Path) 
             store.conn.executemany(
                 "INSERT INTO settings (key, value, changed_at) VALUES (?, ?, 'now')",
                 [(f"bench/{chunk}/{i}", "x" * 500) for i in range(400)])
-            flusher.flush()
-        assert not flusher.failed and flusher.fd is not None
-        flusher.close()
+            flusher.request() if background else flusher.flush()
+        flusher.close()  # waits for the flushing thread
+        assert not flusher.failed and flusher.fd is None and flusher.thread is None
         store.conn.execute("COMMIT")
     reader = sqlite3.connect(path)
     assert reader.execute("SELECT COUNT(*) FROM settings WHERE key LIKE 'bench/%'"

@@ -14,17 +14,37 @@ WAL, so another descriptor on it disturbs nothing. It is only an optimisation: a
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 
 class WalFlusher:
     """``flush()`` syncs the WAL of the store at ``path`` (callable from any thread; the
-    GIL is released while the disk works); ``close()`` when the transaction ends."""
+    GIL is released while the disk works); ``request()`` has a thread of its own do it, so that
+    the writer goes on writing meanwhile; ``close()`` when the transaction ends."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(f"{path}-wal")
         self.fd: int | None = None
         self.failed = False
+        self.wanted = threading.Event()
+        self.stopping = False
+        self.thread: threading.Thread | None = None
+
+    def request(self) -> None:
+        """Sync the WAL soon, on the flushing thread (started on the first request)."""
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="wal-flush", daemon=True)
+            self.thread.start()
+        self.wanted.set()
+
+    def _run(self) -> None:
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            if self.stopping:
+                return
+            self.flush()
 
     def flush(self) -> None:
         """Sync what SQLite has written to the WAL so far."""
@@ -38,7 +58,13 @@ class WalFlusher:
             self.failed = True
 
     def close(self) -> None:
-        """Let go of the WAL (before the commit: SQLite may delete it at its checkpoint)."""
+        """Stop the flushing thread and let go of the WAL (before the commit: SQLite may delete
+        it at its checkpoint)."""
+        if self.thread is not None:
+            self.stopping = True
+            self.wanted.set()
+            self.thread.join()
+            self.thread = None
         if self.fd is not None:
             os.close(self.fd)
             self.fd = None

@@ -104,7 +104,7 @@ class FreshRegister:
                 self.error = error
             finally:
                 self.idle.set()
-            self.wal.flush()  # while the caller stages the next chunk
+            self.wal.request()  # on a thread of its own: the next chunk need not wait
 
     def _copy(self, first: int, last: int) -> None:
         """Employers and headcounts of the staged positions ``first`` … ``last`` (the whole
