@@ -2,9 +2,10 @@
 
 A real child process (``python -m branchdesk import``) imports a 100,000-row register and is
 killed while it holds the writer's lock: once while reading (as soon as the lock names it) and
-once while writing (its uncommitted pages already in the store's ``-wal`` file). Afterwards the
-store opens, passes SQLite's integrity check, holds exactly what it held before, and a new writer
-takes the lock at once. Synthetic data only.
+once while writing (its uncommitted pages already in the store's ``-wal`` file or, for the first
+register of an empty store, written through the rollback journal into the store itself).
+Afterwards the store opens, passes SQLite's integrity check, holds exactly what it held before,
+is back in WAL mode, and a new writer takes the lock at once. Synthetic data only.
 """
 
 from __future__ import annotations
@@ -75,13 +76,19 @@ def _wal_size(store_path: Path) -> int:
     return wal.stat().st_size if wal.exists() else 0
 
 
+def _db_size(store_path: Path) -> int:
+    return store_path.stat().st_size
+
+
 def wait_for(trigger: str, child: subprocess.Popen[bytes], store_path: Path) -> None:
-    """Poll until the child holds the lock ("lock") or its transaction grows the WAL ("wal")."""
-    start, deadline = _wal_size(store_path), time.monotonic() + TIMEOUT_S
+    """Poll until the child holds the lock ("lock"), or its transaction grows the WAL ("wal") or,
+    written through the rollback journal, the store itself ("store")."""
+    size = {"lock": _wal_size, "wal": _wal_size, "store": _db_size}[trigger]
+    start, deadline = size(store_path), time.monotonic() + TIMEOUT_S
     while time.monotonic() < deadline:
         assert child.poll() is None, "the import ended before it could be killed"
         if _lock_holder(store_path) == child.pid and (
-                trigger == "lock" or _wal_size(store_path) > start + WAL_GROWTH):
+                trigger == "lock" or size(store_path) > start + WAL_GROWTH):
             return
         time.sleep(0.005)
     pytest.fail(f"no {trigger} trigger within {TIMEOUT_S} s")
@@ -97,10 +104,20 @@ def store_with_employers(tmp_path: Path) -> Path:
     return store
 
 
-@pytest.mark.parametrize("trigger", ["lock", "wal"])
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Path:
+    """A store without employers: its first register is written through the rollback journal."""
+    store = tmp_path / "branch.db"
+    create_store(store, "31").close()
+    return store
+
+
+@pytest.mark.parametrize(("trigger", "fixture"), [
+    ("lock", "store_with_employers"), ("wal", "store_with_employers"),
+    ("lock", "empty_store"), ("store", "empty_store")])
 def test_an_import_killed_mid_way_leaves_the_store_as_it_was(
-        trigger: str, store_with_employers: Path, tmp_path: Path) -> None:
-    store = store_with_employers
+        trigger: str, fixture: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    store: Path = request.getfixturevalue(fixture)
     before = snapshot(store)
     big = write_register(tmp_path / "big.csv", BIG_ROWS, "2025/6/30", bump=1)
     env = {**os.environ, "BRANCHDESK_HOME": str(tmp_path / "home")}
@@ -118,4 +135,5 @@ def test_an_import_killed_mid_way_leaves_the_store_as_it_was(
     with open_store(store, write=True) as writer:  # the lock is free at once, no waiting
         assert writer.scalar("PRAGMA integrity_check") == "ok"
         assert _lock_holder(store) == os.getpid()
+        assert writer.scalar("PRAGMA journal_mode") == "wal"  # back from the rollback journal
     assert snapshot(store) == before

@@ -75,16 +75,17 @@ def backup_to(store: Store, dest: Path) -> Path:
     return dest
 
 
-def backup_before(store: Store, reason: str) -> Path:
+def backup_before(store: Store, reason: str, *, rotate: bool = True) -> Path:
     """Take an automatic backup into `backups/` before an import, a restore or a migration.
 
     The file is named ``<store stem>_<reason>_<YYYYMMDD-HHMMSS-ffffff>.db`` (local time). After an
-    import backup, older import backups are rotated (``rotate_import_backups``); backups for a
-    restore or a migration are never removed automatically.
+    import backup, older import backups are rotated (``rotate_import_backups``; with ``rotate``
+    False the caller does it once it keeps the backup); backups for a restore or a migration are
+    never removed automatically.
     """
     dest = _auto_backup_path(store.path, reason)
     backup_to(store, dest)
-    if reason == "import":
+    if reason == "import" and rotate:
         rotate_import_backups(store.path)
     return dest
 

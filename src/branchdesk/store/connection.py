@@ -7,6 +7,7 @@ store, damaged, locked by another writer, or made by a newer branchdesk.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -167,6 +168,8 @@ def open_store(path: Path, *, write: bool = False) -> Store:
         _check_schema(store)
         if store.scalar("PRAGMA user_version") < SCHEMA_VERSION:
             _migrate(store)
+        if write:
+            ensure_wal(store)
     except BaseException as e:
         if conn is not None:
             conn.close()
@@ -176,6 +179,15 @@ def open_store(path: Path, *, write: bool = False) -> Store:
             raise StoreUnusable("store_damaged", path=str(path), detail=str(e)) from e
         raise
     return store
+
+
+def ensure_wal(store: Store) -> None:
+    """Put a store found in rollback-journal mode (an import stopped while it held the store in
+    that mode, ``journal.rollback_journal``) back in WAL mode, when no other connection has it
+    open (else it stays as it is: it is still a good store)."""
+    if str(store.scalar("PRAGMA journal_mode")).lower() != "wal":
+        with contextlib.suppress(sqlite3.OperationalError):  # not alone on it
+            store.conn.execute("PRAGMA journal_mode = WAL")
 
 
 def _check_file(path: Path) -> None:

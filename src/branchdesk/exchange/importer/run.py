@@ -12,6 +12,7 @@ from pathlib import Path
 
 from branchdesk.domain.errors import InputRejected, StoreUnusable
 from branchdesk.domain.jobs import TaskState, null_state
+from branchdesk.exchange.importer import staging
 from branchdesk.exchange.importer.apply import summary_counts, write_plan
 from branchdesk.exchange.importer.collect import SheetPlan, expand, plan_file
 from branchdesk.exchange.importer.model import (
@@ -23,9 +24,10 @@ from branchdesk.exchange.importer.model import (
 )
 from branchdesk.exchange.importer.quarterly import import_reports, is_report
 from branchdesk.exchange.importer.refs import check_references
-from branchdesk.store.backup import backup_before
+from branchdesk.store.backup import backup_before, rotate_import_backups
 from branchdesk.store.connection import Store, open_store
 from branchdesk.store.imports import get_mapping, record_import
+from branchdesk.store.journal import rollback_journal
 from branchdesk.store.registers import Changes
 
 log = logging.getLogger("branchdesk.import")
@@ -46,22 +48,42 @@ def run_import(store_path: Path, paths: list[Path], options: ImportOptions,
         result = ImportResult()
         files = expand(paths)
         reports = [f for f in files if is_report(f, options)]
-        if not options.dry_run:
-            _begin(store)
-        try:
-            plans = _read_all(store, [f for f in files if f not in reports], options, result,
-                              state)
-            _refuse_sensitive_in_portable(store, plans)
-            result.problems.extend(check_references(store, plans, drop=options.skip_invalid))
-            if result.errors and not options.skip_invalid:
-                log.info("import rejected: %d problems", len(result.errors))
-                return result
-            _write(store, plans, reports, options, result, state)
-        finally:
-            if store.conn.in_transaction:
-                store.conn.execute("ROLLBACK")
+        fresh = not options.dry_run and staging.is_fresh(store)
+        with rollback_journal(store, fresh) as bulk:
+            if bulk:  # others cannot read the store while it is written: back it up now
+                result.backup = backup_before(store, "import", rotate=False)
+            if not options.dry_run:
+                _begin(store)
+            try:
+                _run(store, files, reports, options, result, state)
+            finally:
+                if store.conn.in_transaction:
+                    store.conn.execute("ROLLBACK")
+                _settle_backup(store, result)
     log.info("import %s: %d sheets", result.outcome, len(result.sheets))
     return result
+
+
+def _run(store: Store, files: list[Path], reports: list[Path], options: ImportOptions,
+         result: ImportResult, state: TaskState) -> None:
+    """Read, check and (unless refused) write everything, in the transaction begun."""
+    plans = _read_all(store, [f for f in files if f not in reports], options, result, state)
+    _refuse_sensitive_in_portable(store, plans)
+    result.problems.extend(check_references(store, plans, drop=options.skip_invalid))
+    if result.errors and not options.skip_invalid:
+        log.info("import rejected: %d problems", len(result.errors))
+        return
+    _write(store, plans, reports, options, result, state)
+
+
+def _settle_backup(store: Store, result: ImportResult) -> None:
+    """Keep a backup taken before the import only if the import changed the store."""
+    if result.backup is None or result.outcome == "imported":
+        if result.backup is not None:
+            rotate_import_backups(store.path)
+        return
+    result.backup.unlink(missing_ok=True)
+    result.backup = None
 
 
 @contextlib.contextmanager
@@ -114,9 +136,9 @@ def _write(store: Store, plans: list[SheetPlan], reports: list[Path], options: I
         result.outcome = "dry_run"
         return
     changed = _apply(store, plans, reports, options, result, state, keep=True)
-    if changed:
+    if changed and result.backup is None:
         state.set_progress(0.95, "progress_backup")
-        result.backup = backup_before(store, "import")  # the committed state, before ours
+        result.backup = backup_before(store, "import", rotate=False)  # the committed state
     state.check()
     result.outcome = "imported" if changed else "unchanged"
     result.import_id = record_import(
