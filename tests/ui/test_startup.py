@@ -31,6 +31,21 @@ with store.transaction() as conn:
 os._exit(0)  # no close: the -wal file stays, as after a power cut
 """
 
+_CRASH_IN_ROLLBACK_MODE = """
+import os, sys
+from pathlib import Path
+from branchdesk.store.connection import open_store
+from branchdesk.store.journal import rollback_journal
+store = open_store(Path(sys.argv[1]), write=True)
+with rollback_journal(store, True) as switched:
+    assert switched
+    store.conn.execute("PRAGMA cache_size = 20")  # pages reach the store before the commit
+    store.conn.execute("BEGIN IMMEDIATE")
+    store.conn.executemany("INSERT INTO employers (symbol, name) VALUES (?, ?)",
+                           [(f"9{i:07d}", "途中" * 40) for i in range(20000)])
+    os._exit(0)  # killed in the middle of the import: a hot journal is left
+"""
+
 
 def _store(path: Path, employers: int = 3000) -> Path:
     store = create_store(path, "31")
@@ -78,6 +93,20 @@ def test_after_an_unclean_shutdown_a_sound_store_is_checked_and_opens(store_path
     assert check.quick_checked and check.usable
     with open_store(store_path) as store:  # the crashed transaction had committed
         assert store.scalar("SELECT value FROM settings WHERE key = 'crash'") == "yes"
+
+
+def test_after_a_crash_in_a_first_import_the_store_opens_as_it_was(store_path: Path) -> None:
+    size = store_path.stat().st_size
+    subprocess.run([sys.executable, "-c", _CRASH_IN_ROLLBACK_MODE, str(store_path)], check=True)
+    assert store_path.with_name(store_path.name + "-journal").exists()
+    assert store_path.stat().st_size > size  # half an import reached the store itself
+    check = check_at_start(store_path)  # SQLite rolls the hot journal back on opening
+    assert check.usable and not check.read_only
+    with open_store(store_path, write=True) as store:
+        assert store.scalar("SELECT COUNT(*) FROM employers WHERE symbol LIKE '9%'") == 0
+        assert store.scalar("SELECT COUNT(*) FROM employers") == 3000
+        assert store.scalar("PRAGMA journal_mode") == "wal"
+        assert store.scalar("PRAGMA integrity_check") == "ok"
 
 
 @pytest.mark.parametrize(("damage", "code"), [
