@@ -8,8 +8,9 @@ opened, while nobody holds the writer's lock. (SQLite removes the ``-wal`` file 
 connection closes cleanly; a full integrity check of a 400 MB store costs about a second, so it
 is not run on every start. A ``-journal`` file left by an import killed while it wrote a store's
 first register in rollback-journal mode needs no check: SQLite rolls it back when the store is
-first opened, and the store is as before the import.) A store with a problem is never opened for writing: the dialog
-offers 復元 from a backup (or, for a missing store, 新規作成 for a branch) or 終了.
+first opened, and the store is as before the import.) A store with a problem is never opened
+for writing: the dialog offers 復元 from a backup (or, for a missing store, 新規作成 for a branch)
+or 終了.
 """
 
 from __future__ import annotations
