@@ -11,14 +11,18 @@ few KB so that small synthetic workbooks stand for large ones.
 from __future__ import annotations
 
 import shutil
-import struct
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from python_calamine import CalamineWorkbook
-from workbooks_readers import _central_records, forge_sizes, rewrite_zip, write_xlsxwriter
+from workbooks_readers import (
+    forge_crc,
+    forge_sizes,
+    rewrite_zip,
+    write_xlsxwriter,
+)
 
 from branchdesk.domain.errors import InputRejected
 from branchdesk.exchange import readers, safety, validate, xlsx_stream
@@ -83,20 +87,6 @@ def stored(path: Path) -> Path:
 def entry_bytes(path: Path, name: str) -> bytes:
     with zipfile.ZipFile(path) as zf:
         return zf.read(name)
-
-
-def forge_crc(path: Path, name: str) -> Path:
-    """Rewrite the CRC-32 a zip declares for one entry (both headers); the bytes stay."""
-    data = bytearray(path.read_bytes())
-    for record in _central_records(bytes(data)):
-        name_len = struct.unpack_from("<H", data, record + 28)[0]
-        if data[record + 46: record + 46 + name_len].decode() == name:
-            local = struct.unpack_from("<I", data, record + 42)[0]
-            crc = struct.unpack_from("<I", data, record + 16)[0] ^ 0x5A5A5A5A
-            struct.pack_into("<I", data, record + 16, crc)
-            struct.pack_into("<I", data, local + 14, crc)
-    path.write_bytes(bytes(data))
-    return path
 
 
 def forge(path: Path, name: str, forgery: str) -> Path:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import struct
 import threading
 import zipfile
 from collections.abc import Callable
@@ -17,7 +16,12 @@ from typing import Any
 
 import pytest
 from python_calamine import CalamineWorkbook
-from workbooks_readers import _central_records, rewrite_zip, write_openpyxl, write_xlsxwriter
+from workbooks_readers import (
+    forge_crc,
+    rewrite_zip,
+    write_openpyxl,
+    write_xlsxwriter,
+)
 
 from branchdesk.domain.errors import InputRejected
 from branchdesk.exchange import readers, safety, xlsx_groups, xlsx_stream
@@ -157,20 +161,6 @@ def _damage_row(number: int) -> Callable[[str, bytes], bytes]:
     return change
 
 
-def _forge_crc(path: Path, name: str) -> Path:
-    """The CRC-32 the zip declares for ``name`` changed (both headers); the bytes stay."""
-    data = bytearray(path.read_bytes())
-    for record in _central_records(bytes(data)):
-        size = struct.unpack_from("<H", data, record + 28)[0]
-        if data[record + 46: record + 46 + size].decode() == name:
-            local = struct.unpack_from("<I", data, record + 42)[0]
-            crc = struct.unpack_from("<I", data, record + 16)[0] ^ 0x5A5A5A5A
-            struct.pack_into("<I", data, record + 16, crc)
-            struct.pack_into("<I", data, local + 14, crc)
-    path.write_bytes(bytes(data))
-    return path
-
-
 @pytest.mark.parametrize(("damage", "detail"), [
     ("a row calamine cannot parse", None),
     ("a sheet part failing its CRC at its end", f"{SHEET}: CRC"),
@@ -184,7 +174,7 @@ def test_an_error_in_a_later_workbook_comes_after_the_rows_before_it(
     if detail is None:
         path = rewrite_zip(source, tmp_path / "壊れ.xlsx", _damage_row(3 + 2 * 140))
     else:
-        path = _forge_crc(source, SHEET)
+        path = forge_crc(source, SHEET)
     [sheet] = open_sheets(path)
     seen: list[int] = []
     with pytest.raises(InputRejected) as caught:

@@ -118,6 +118,20 @@ def _central_records(data: bytes) -> list[int]:
     return offsets
 
 
+def forge_crc(path: Path, name: str) -> Path:
+    """Rewrite the CRC-32 a zip declares for one entry (both headers); the bytes stay."""
+    data = bytearray(path.read_bytes())
+    for record in _central_records(bytes(data)):
+        name_len = struct.unpack_from("<H", data, record + 28)[0]
+        if data[record + 46: record + 46 + name_len].decode() == name:
+            local = struct.unpack_from("<I", data, record + 42)[0]
+            crc = struct.unpack_from("<I", data, record + 16)[0] ^ 0x5A5A5A5A
+            struct.pack_into("<I", data, record + 16, crc)
+            struct.pack_into("<I", data, local + 14, crc)
+    path.write_bytes(bytes(data))
+    return path
+
+
 def forge_sizes(path: Path, declared: dict[str, int]) -> Path:
     """Rewrite the uncompressed sizes a zip declares for some entries (both headers)."""
     data = bytearray(path.read_bytes())
