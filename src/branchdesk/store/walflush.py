@@ -32,7 +32,10 @@ class WalFlusher:
         self.thread: threading.Thread | None = None
 
     def request(self) -> None:
-        """Sync the WAL soon, on the flushing thread (started on the first request)."""
+        """Sync the WAL soon, on the flushing thread (started on the first request; none once
+        flushing failed, as it does for a store written through its rollback journal)."""
+        if self.failed:
+            return
         if self.thread is None:
             self.thread = threading.Thread(target=self._run, name="wal-flush", daemon=True)
             self.thread.start()
