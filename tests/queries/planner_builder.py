@@ -22,7 +22,7 @@ Measured at ``DAY`` (2025-06-30, FY2025) the register of 2025-03-31 is in force;
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -141,3 +141,13 @@ def declare(store: Store, symbols: Sequence[str], day: date) -> None:
         declared_on = date.fromisoformat(active) if active else day
         records.append({"symbol": symbol, "declared_on": declared_on, "kind": "standard"})
     write(store, upsert_declarations, records, source="app")
+
+
+def planner_branch(tmp_path: Path) -> Iterator[Store]:
+    """A fresh hand-built branch for one test (test modules wrap it in their ``branch``
+    fixture)."""
+    store = build_store(tmp_path / "branch.db")
+    try:
+        yield store
+    finally:
+        store.close()

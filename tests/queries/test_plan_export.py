@@ -11,7 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from planner_builder import DAY, FY, MEMBERS, RANKED, build_store, write
+from planner_builder import DAY, FY, MEMBERS, RANKED, planner_branch, write
 
 from branchdesk.domain.errors import InputRejected, ValueRejected
 from branchdesk.exchange.plan_export import LIST_HEADER, SHEET, export_plan
@@ -22,11 +22,7 @@ from branchdesk.store.registers import edit_employer
 
 @pytest.fixture
 def branch(tmp_path: Path) -> Iterator[Store]:
-    store = build_store(tmp_path / "branch.db")
-    try:
-        yield store
-    finally:
-        store.close()
+    yield from planner_branch(tmp_path)
 
 
 def read_back(path: Path) -> list[tuple[Any, ...]]:

@@ -16,9 +16,9 @@ from planner_builder import (
     FY,
     RANKED,
     TOTAL,
-    build_store,
     copy_store,
     declare,
+    planner_branch,
     sign_up,
     write,
 )
@@ -32,11 +32,7 @@ from branchdesk.store.queries import planner
 @pytest.fixture
 def branch(tmp_path: Path) -> Iterator[Store]:
     """The hand-built branch of ``planner_builder``."""
-    store = build_store(tmp_path / "branch.db")
-    try:
-        yield store
-    finally:
-        store.close()
+    yield from planner_branch(tmp_path)
 
 
 def sheet(store: Store, day: date = DAY) -> dict[str, KpiRow]:

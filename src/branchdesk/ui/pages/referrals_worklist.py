@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSpinBox,
     QTableView,
@@ -34,7 +33,7 @@ from branchdesk.ui.context import UiContext
 from branchdesk.ui.i18n import QT_TRANSLATE_NOOP
 from branchdesk.ui.models.id_table import RIGHT, Column, IdTableModel, plain
 from branchdesk.ui.pages.referrals_panel import ReferralActionPanel
-from branchdesk.ui.widgets.tables import row_table
+from branchdesk.ui.widgets.tables import row_table, sizable_columns
 from branchdesk.ui.write import read
 
 #: Translation context of the column headers and value names.
@@ -159,10 +158,7 @@ class ReferralWorklist(QWidget):
 
     def _view(self) -> QTableView:
         view = row_table(self.model, "worklist_table")
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(RESIZE_ROWS)
+        header = sizable_columns(view, RESIZE_ROWS)
         header.setSortIndicator(self.model.column_of_key("severity"),
                                 Qt.SortOrder.DescendingOrder)
         view.setSortingEnabled(True)

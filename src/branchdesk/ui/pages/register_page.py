@@ -19,7 +19,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,7 +33,7 @@ from branchdesk.ui.context import UiContext
 from branchdesk.ui.forms.form import FormDialog
 from branchdesk.ui.models.id_table import Column, IdTableModel
 from branchdesk.ui.pages.base import Page
-from branchdesk.ui.widgets.tables import row_table
+from branchdesk.ui.widgets.tables import row_table, sizable_columns
 from branchdesk.ui.write import read
 
 #: Rows measured when the columns are fitted to their contents.
@@ -230,10 +229,7 @@ class RegisterPage(Page):
 
     def _view(self) -> QTableView:
         view = row_table(self.model, "list")
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(RESIZE_ROWS)
+        header = sizable_columns(view, RESIZE_ROWS)
         key, ascending = self.model.order()
         header.setSortIndicator(self.model.column_of_key(key), Qt.SortOrder.AscendingOrder
                                 if ascending else Qt.SortOrder.DescendingOrder)
